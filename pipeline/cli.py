@@ -1,0 +1,266 @@
+"""The `therapists` command line: parses arguments, calls the library, prints results and errors.
+
+Only this module prints. Data goes to stdout, messages to stderr, and every error is one
+sentence with an exit code: 0 ok, 1 error, 2 usage or config, 3 partial (a source failed).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import logging
+import sys
+from pathlib import Path
+
+from pipeline import __version__, checks, runner
+from pipeline.config import TIERS, load_config
+from pipeline.errors import ConfigError, PipelineError, UsageError
+from pipeline.runs import recent_runs, source_freshness
+from pipeline.samples import SCHEME
+from pipeline.search import SORTS, explain, search
+from pipeline.vocabulary import load_vocabulary
+from pipeline.warehouse import Warehouse
+
+EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_PARTIAL = 0, 1, 2, 3
+log = logging.getLogger("pipeline")
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # one sentence and exit 2, like every other usage error
+        raise UsageError(f"{message} (see `therapists --help`)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="therapists", description="Find massage therapists who help with sciatica, "
+                     "load them into DuckDB and export JSON for a directory website.")
+    parser.add_argument("--version", action="version", version=f"therapists {__version__}")
+    parser.add_argument("--config", metavar="PATH", help="config file (default: $THERAPISTS_CONFIG or ./pipeline.toml)")
+    noise = parser.add_mutually_exclusive_group()
+    noise.add_argument("-v", "--verbose", action="store_true", help="debug logging on stderr")
+    noise.add_argument("-q", "--quiet", action="store_true", help="errors only")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    def command(name: str, help_text: str) -> argparse.ArgumentParser:
+        return commands.add_parser(name, help=help_text, description=help_text)
+
+    run = command("run", "Run every stage: scrape, geocode, resolve, load, check, publish, export.")
+    run.add_argument("--source", action="append", metavar="NAME", help="only this source (repeatable)")
+    run.add_argument("--force", action="store_true", help="publish even if error-severity checks fail")
+    scrape = command("scrape", "Fetch the sources, extract, normalize and classify listings into staging.")
+    scrape.add_argument("--source", action="append", metavar="NAME", help="only this source (repeatable)")
+    command("geocode", "Locate the staged listings (source coordinates, then offline centroids).")
+    command("resolve", "Cluster staged and current listings into therapists with stable IDs.")
+    load = command("load", "Merge the staged batch into the warehouse, run the checks and publish.")
+    load.add_argument("--force", action="store_true", help="publish even if error-severity checks fail")
+    command("check", "Run the data-quality checks on the working database.")
+    export = command("export", "Write the JSON, NDJSON, GeoJSON and manifest from the published database.")
+    export.add_argument("--out", metavar="DIR", type=Path, help="output folder (default: paths.export_dir)")
+    search_cmd = command("search", "Find therapists near a place in the published database.")
+    search_cmd.add_argument("--near", required=True, metavar="PLACE", help='a ZIP code, "City, ST" or "lat,lon"')
+    search_cmd.add_argument("--radius", type=float, default=25.0, metavar="MILES", help="default 25")
+    search_cmd.add_argument("--technique", action="append", metavar="SLUG",
+                            help="required technique slug, e.g. trigger_point (repeatable)")
+    search_cmd.add_argument("--min-tier", default="low", choices=TIERS, help="lowest relevance tier (default low)")
+    search_cmd.add_argument("--limit", type=int, default=20, metavar="N", help="at most N results (default 20)")
+    search_cmd.add_argument("--sort", default="distance", choices=SORTS, help="order (default distance)")
+    search_cmd.add_argument("--format", default="table", choices=("table", "json", "csv"), help="output format")
+    explain_cmd = command("explain", "Show why a therapist is listed: evidence and the listings behind it.")
+    explain_cmd.add_argument("therapist_id", metavar="THERAPIST_ID")
+    status = command("status", "Show the latest runs and each source's last crawl.")
+    status.add_argument("--format", default="table", choices=("table", "json"), help="output format")
+    command("demo", "Serve the bundled sample site on loopback, run every stage on it, search Austin.")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    try:
+        args = build_parser().parse_args(argv)
+    except UsageError as err:
+        _error(err)
+        return EXIT_USAGE
+    _configure_logging(args)
+    if not args.command:
+        build_parser().print_help(sys.stderr)
+        return EXIT_USAGE
+    try:
+        return COMMANDS[args.command](args)
+    except (ConfigError, UsageError) as err:
+        _error(err)
+        return EXIT_USAGE
+    except PipelineError as err:
+        _error(err)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("Interrupted; the published database and export are unchanged.", file=sys.stderr)
+        return 130
+    except Exception as err:  # a bug: say so in one line, the traceback only with -v
+        log.debug("unexpected error", exc_info=True)
+        print(f"Error: unexpected {type(err).__name__}: {err} (rerun with -v for details)", file=sys.stderr)
+        return EXIT_ERROR
+
+
+def _error(err: Exception) -> None:
+    message = str(err).rstrip(".")
+    print(f"Error: {message[:1].upper()}{message[1:]}.", file=sys.stderr)
+
+
+def _configure_logging(args) -> None:
+    level = logging.DEBUG if args.verbose else logging.ERROR if args.quiet else logging.WARNING
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+
+
+# -- pipeline commands --------------------------------------------------------------------------
+def _stages_command(stages: list[str]):
+    def handler(args) -> int:
+        config = load_config(args.config)
+        report = runner.execute(config, args.command, stages, sources=getattr(args, "source", None),
+                                force=getattr(args, "force", False))
+        if not args.quiet:
+            _print_summary(config, report)
+        return EXIT_PARTIAL if report.partial else EXIT_OK
+    return handler
+
+
+def cmd_check(args) -> int:
+    config = load_config(args.config)
+    report = runner.execute(config, "check", ["check"])
+    for result in report.checks:
+        mark = "FAIL" if result.failed else "ok"
+        print(f"{mark:4} {result.severity:5} {result.name}: {result.failing_rows} failing rows ({result.description})")
+    return EXIT_ERROR if checks.blocking(report.checks) else EXIT_OK
+
+
+def cmd_export(args) -> int:
+    config = load_config(args.config)
+    result = runner.export_published(config, args.out)
+    if not args.quiet:
+        print(f"Exported {result.therapists} therapists to {result.directory}", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_demo(args) -> int:
+    config = load_config(args.config)
+    if not any(s.enabled and s.base_url.startswith(SCHEME) for s in config.sources.values()):
+        raise UsageError(f"the demo needs an enabled source with base_url = \"{SCHEME}site\" in {config.path}")
+    report = runner.execute(config, "demo", ["scrape", "geocode", "resolve", "load", "export"])
+    if not args.quiet:
+        _print_summary(config, report)
+        print("\nExample: therapists search --near \"Austin, TX\" --radius 25", file=sys.stderr)
+        with Warehouse(config.database, read_only=True) as warehouse:
+            result = search(warehouse, load_vocabulary(config.vocabulary_path), near="Austin, TX", radius=25)
+        _print_table(result.columns, result.rows)
+        print(f"\nNext: `make sql` and try: select name, distance_miles from therapists_near(30.2672, -97.7431, 50);",
+              file=sys.stderr)
+    return EXIT_PARTIAL if report.partial else EXIT_OK
+
+
+def _print_summary(config, report: runner.Report) -> None:
+    run, out = report.run, sys.stderr
+    print(f"Run {run.run_id}: {run.status}", file=out)
+    for crawl in report.crawls:
+        print(f"  source {crawl.source}: {crawl.status}, {len(crawl.listings)} listings"
+              + (f", {crawl.failures} failures ({crawl.message})" if crawl.failures else ""), file=out)
+    groups: dict[str, list[str]] = {}
+    for key, value in sorted(run.counts.items()):
+        stage, _, name = key.partition("/")
+        groups.setdefault(stage, []).append(f"{name}={value}")
+    for stage in ("fetch", "scrape", "normalize", "classify", "geocode", "resolve", "load", "export"):
+        if stage in groups:
+            print(f"  {stage:9} " + ", ".join(groups[stage]), file=out)
+    failing = [c for c in report.checks if c.failed]
+    if report.checks:
+        print(f"  checks    {len(report.checks) - len(failing)} passed, {len(failing)} failing"
+              + "".join(f"\n    {c.severity}: {c.name} ({c.failing_rows} rows)" for c in failing), file=out)
+    if report.published:
+        print(f"Database: {config.database}", file=out)
+    if report.exported:
+        print(f"Export:   {report.exported.directory} ({report.exported.therapists} therapists)", file=out)
+
+
+# -- reading commands ---------------------------------------------------------------------------
+def cmd_search(args) -> int:
+    config = load_config(args.config)
+    vocabulary = load_vocabulary(config.vocabulary_path)
+    with Warehouse(config.database, read_only=True) as warehouse:
+        result = search(warehouse, vocabulary, near=args.near, radius=args.radius, techniques=args.technique,
+                        min_tier=args.min_tier, limit=args.limit, sort=args.sort)
+    if args.format == "json":
+        rows = [dict(zip(result.columns, row)) for row in result.rows]
+        print(json.dumps({"near": result.place.label, "lat": result.place.lat, "lon": result.place.lon,
+                          "radius_miles": args.radius, "results": rows}, indent=2, default=str))
+    elif args.format == "csv":
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(result.columns)
+        writer.writerows([_cell(v) for v in row] for row in result.rows)
+    else:
+        if not args.quiet:
+            print(f"{len(result.rows)} therapists within {args.radius:g} miles of {result.place.label}",
+                  file=sys.stderr)
+        _print_table(result.columns, result.rows)
+    return EXIT_OK
+
+
+def cmd_explain(args) -> int:
+    config = load_config(args.config)
+    with Warehouse(config.database, read_only=True) as warehouse:
+        found = explain(warehouse, args.therapist_id)
+    t = found.therapist
+    place = ", ".join(p for p in (t["street"], t["city"], t["state"], t["postal_code"]) if p)
+    print(f"{t['name']} ({t['therapist_id']}){'' if t['active'] else ' [inactive]'}")
+    print(f"  {place or 'no address'}; located by {t['geocode_precision'] or 'nothing'}")
+    print(f"  Relevance: {t['relevance_tier']} (score {t['relevance_score']} of 100)")
+    if not t["evidence"]:
+        print("  No sciatica-relevant technique or condition was found in its listings.")
+    for item in t["evidence"]:
+        print(f"  - {item['technique']}: \"{item['snippet']}\" ({item['field']} of {item['source_url']})")
+    print(f"  Listings ({len(found.listings)}):")
+    for listing in found.listings:
+        note = f"; {listing['exclusion']}" if listing["exclusion"] else ""
+        print(f"  - {listing['source']} {listing['url']}: {listing['name']}, tier {listing['relevance_tier']}"
+              f"{'' if listing['active'] else ', inactive'}{note}")
+    return EXIT_OK
+
+
+def cmd_status(args) -> int:
+    config = load_config(args.config)
+    with Warehouse(config.work_database, read_only=True) as warehouse:
+        runs, sources = recent_runs(warehouse), source_freshness(warehouse)
+    if args.format == "json":
+        print(json.dumps({"runs": runs, "sources": sources}, indent=2, default=str))
+        return EXIT_OK
+    print("Latest runs:")
+    for run in runs:
+        print(f"  {run['run_id']}  {run['command']:8} {run['status']:8} started {run['started_at']}")
+    print("Sources:")
+    for source in sources:
+        print(f"  {source['source']}: last crawl {source['last_crawl']} ({source['last_status']}), "
+              f"last complete {source['last_complete']}, {source['listings']} listings")
+    return EXIT_OK
+
+
+def _cell(value):
+    return ";".join(map(str, value)) if isinstance(value, list) else value
+
+
+def _print_table(columns: list[str], rows: list[tuple]) -> None:
+    cells = [[str(_cell(v)) if v is not None else "" for v in row] for row in rows]
+    widths = [max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(columns)]
+    print("  ".join(c.ljust(w) for c, w in zip(columns, widths)).rstrip())
+    for row in cells:
+        print("  ".join(v.ljust(w) for v, w in zip(row, widths)).rstrip())
+
+
+COMMANDS = {
+    "run": _stages_command(["scrape", "geocode", "resolve", "load", "export"]),
+    "scrape": _stages_command(["scrape"]),
+    "geocode": _stages_command(["geocode"]),
+    "resolve": _stages_command(["resolve"]),
+    "load": _stages_command(["load"]),
+    "check": cmd_check,
+    "export": cmd_export,
+    "search": cmd_search,
+    "explain": cmd_explain,
+    "status": cmd_status,
+    "demo": cmd_demo,
+}

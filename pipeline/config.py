@@ -1,0 +1,256 @@
+"""Load `pipeline.toml` into typed, validated settings; unknown or mistyped keys are errors."""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import os
+import re
+import tomllib
+import types
+import typing
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pipeline.errors import ConfigError
+
+DEFAULT_PATH = "pipeline.toml"
+ENV_VAR = "THERAPISTS_CONFIG"
+TIERS = ("none", "low", "medium", "high")
+GEOCODERS = ("source", "offline")
+# Fields an html source may extract; each maps to a CSS selector, `selector@attr` reads an attribute.
+HTML_FIELDS = (
+    "name", "business_name", "credentials", "phone", "website", "email",
+    "street", "city", "state", "postal_code", "services", "description",
+)
+
+
+@dataclass(frozen=True)
+class Paths:
+    database: str = "data/directory.duckdb"  # the published snapshot readers query
+    work_database: str = "data/work.duckdb"  # the pipeline's own working database
+    raw_dir: str = "data/raw"  # raw response archive, never edited
+    export_dir: str = "data/export"  # JSON for the website
+
+
+@dataclass(frozen=True)
+class Http:
+    user_agent: str = ""
+    delay_seconds: float = 1.0  # minimum gap between two requests to one host
+    connect_timeout: float = 5.0
+    read_timeout: float = 20.0
+
+
+@dataclass(frozen=True)
+class Geocode:
+    chain: list[str] = field(default_factory=lambda: ["source", "offline"])
+
+
+@dataclass(frozen=True)
+class Relevance:
+    vocabulary: str = "vocabulary.toml"
+    # Score thresholds (0-100) for each tier; below `low` is tier none.
+    high: int = 60
+    medium: int = 35
+    low: int = 15
+
+
+@dataclass(frozen=True)
+class Export:
+    min_tier: str = "low"  # therapists below this tier are not exported
+
+
+@dataclass(frozen=True)
+class HtmlSelectors:
+    card: str = ""  # one listing on a list page
+    detail_link: str = ""  # inside a card: the link to the profile page
+    next_page: str = ""  # the link to the next list page
+
+
+@dataclass(frozen=True)
+class HtmlSource:
+    name: str
+    kind: str
+    base_url: str
+    start_urls: list[str]
+    selectors: HtmlSelectors
+    fields: dict[str, str]
+    enabled: bool = True
+    allowed_hosts: list[str] = field(default_factory=list)  # extra hosts links may lead to
+    delay_seconds: float = -1.0  # per-source override of http.delay_seconds; -1 = inherit
+    max_pages: int = 100  # list pages followed before stopping
+    obey_robots: bool = True
+
+
+SOURCE_KINDS: dict[str, type] = {"html": HtmlSource}
+
+
+@dataclass(frozen=True)
+class Config:
+    path: Path
+    root: Path  # relative paths in the file are relative to this folder
+    paths: Paths
+    http: Http
+    geocode: Geocode
+    relevance: Relevance
+    export: Export
+    sources: dict[str, HtmlSource]
+
+    def resolve(self, relative: str) -> Path:
+        path = Path(relative)
+        return path if path.is_absolute() else self.root / path
+
+    @property
+    def database(self) -> Path:
+        return self.resolve(self.paths.database)
+
+    @property
+    def work_database(self) -> Path:
+        return self.resolve(self.paths.work_database)
+
+    @property
+    def raw_dir(self) -> Path:
+        return self.resolve(self.paths.raw_dir)
+
+    @property
+    def export_dir(self) -> Path:
+        return self.resolve(self.paths.export_dir)
+
+    @property
+    def vocabulary_path(self) -> Path:
+        return self.resolve(self.relevance.vocabulary)
+
+    def enabled_sources(self) -> list[HtmlSource]:
+        return [source for source in self.sources.values() if source.enabled]
+
+
+def config_path(explicit: str | None = None) -> Path:
+    """The config file to use: --config, then $THERAPISTS_CONFIG, then ./pipeline.toml."""
+    return Path(explicit or os.environ.get(ENV_VAR) or DEFAULT_PATH)
+
+
+def load_config(path: str | Path | None = None) -> Config:
+    path = config_path(str(path) if path else None)
+    try:
+        with open(path, "rb") as handle:
+            data = tomllib.load(handle)
+    except FileNotFoundError:
+        raise ConfigError(f"config file {path} does not exist; pass --config PATH or set {ENV_VAR}",
+                          path=str(path)) from None
+    except tomllib.TOMLDecodeError as err:
+        raise ConfigError(f"config file {path} is not valid TOML: {err}", path=str(path)) from err
+    except OSError as err:
+        raise ConfigError(f"cannot read config file {path}: {err.strerror}", path=str(path)) from err
+    return parse_config(data, path)
+
+
+def parse_config(data: dict, path: Path) -> Config:
+    reader = _Reader(path)
+    sections = {"paths": Paths, "http": Http, "geocode": Geocode, "relevance": Relevance, "export": Export}
+    reader.reject_unknown(data, [*sections, "sources"], prefix="")
+    built = {name: reader.build(cls, data.get(name, {}), name) for name, cls in sections.items()}
+    raw_sources = data.get("sources", {})
+    reader.expect(raw_sources, dict, "sources")
+    sources = {}
+    for name, raw in raw_sources.items():
+        where = f"sources.{name}"
+        reader.expect(raw, dict, where)
+        kind = raw.get("kind")
+        if kind not in SOURCE_KINDS:
+            known = ", ".join(sorted(SOURCE_KINDS))
+            raise reader.error(f"key '{where}.kind' must be one of {known}, got {kind!r}", f"{where}.kind")
+        sources[name] = reader.build(SOURCE_KINDS[kind], {"name": name, **raw}, where)
+    config = Config(path=Path(path), root=Path(path).resolve().parent, sources=sources, **built)
+    _validate(config, reader)
+    return config
+
+
+def _validate(config: Config, reader: _Reader) -> None:
+    http = config.http
+    if not re.search(r"(https?://\S+|[\w.+-]+@[\w-]+\.[\w.-]+)", http.user_agent):
+        raise reader.error("key 'http.user_agent' must name the crawler and include a contact URL or email",
+                           "http.user_agent")
+    for key in ("delay_seconds", "connect_timeout", "read_timeout"):
+        if getattr(http, key) < 0 or (key != "delay_seconds" and getattr(http, key) == 0):
+            raise reader.error(f"key 'http.{key}' must be a positive number of seconds", f"http.{key}")
+    for name in config.geocode.chain:
+        if name not in GEOCODERS:
+            raise reader.error(f"key 'geocode.chain' names unknown geocoder {name!r}; known: "
+                               + ", ".join(GEOCODERS), "geocode.chain")
+    rel = config.relevance
+    if not 0 < rel.low < rel.medium < rel.high <= 100:
+        raise reader.error("keys 'relevance.low' < 'relevance.medium' < 'relevance.high' must rise within 1-100",
+                           "relevance")
+    if config.export.min_tier not in TIERS:
+        raise reader.error(f"key 'export.min_tier' must be one of {', '.join(TIERS)}", "export.min_tier")
+    for source in config.sources.values():
+        where = f"sources.{source.name}"
+        unknown = sorted(set(source.fields) - set(HTML_FIELDS))
+        if unknown:
+            raise reader.error(f"key '{where}.fields.{unknown[0]}' is not a known field; known: "
+                               + ", ".join(HTML_FIELDS), f"{where}.fields.{unknown[0]}")
+        if "name" not in source.fields:
+            raise reader.error(f"key '{where}.fields.name' is required (a listing needs a name)",
+                               f"{where}.fields.name")
+        if not source.start_urls:
+            raise reader.error(f"key '{where}.start_urls' must list at least one URL", f"{where}.start_urls")
+
+
+class _Reader:
+    """Builds dataclasses from TOML tables, naming the key and the file in every error."""
+
+    def __init__(self, path: Path):
+        self.path = path
+
+    def error(self, message: str, key: str) -> ConfigError:
+        return ConfigError(f"{message} (in {self.path})", path=str(self.path), key=key)
+
+    def reject_unknown(self, data: dict, known: list[str], prefix: str) -> None:
+        for key in data:
+            if key not in known:
+                hint = difflib.get_close_matches(key, known, n=1)
+                suggestion = f"; did you mean '{prefix}{hint[0]}'?" if hint else f"; known keys: {', '.join(known)}"
+                raise self.error(f"unknown key '{prefix}{key}'{suggestion}", f"{prefix}{key}")
+
+    def expect(self, value, kind: type, key: str) -> None:
+        if not isinstance(value, kind) or (kind in (int, float) and isinstance(value, bool)):
+            raise self.error(f"key '{key}' must be {_describe(kind)}, got {_describe(type(value))}", key)
+
+    def build(self, cls: type, data, where: str):
+        self.expect(data, dict, where)
+        hints = typing.get_type_hints(cls)
+        fields = {f.name: f for f in dataclasses.fields(cls)}
+        self.reject_unknown(data, list(fields), prefix=f"{where}.")
+        values = {}
+        for name, spec in fields.items():
+            key = f"{where}.{name}"
+            if name not in data:
+                if spec.default is dataclasses.MISSING and spec.default_factory is dataclasses.MISSING:
+                    raise self.error(f"key '{key}' is required", key)
+                continue
+            values[name] = self.convert(hints[name], data[name], key)
+        return cls(**values)
+
+    def convert(self, hint, value, key: str):
+        origin = typing.get_origin(hint)
+        if dataclasses.is_dataclass(hint):
+            return self.build(hint, value, key)
+        if origin is list:
+            self.expect(value, list, key)
+            (item,) = typing.get_args(hint)
+            return [self.convert(item, element, f"{key}[{i}]") for i, element in enumerate(value)]
+        if origin is dict:
+            self.expect(value, dict, key)
+            _, item = typing.get_args(hint)
+            return {k: self.convert(item, v, f"{key}.{k}") for k, v in value.items()}
+        if origin in (typing.Union, types.UnionType):
+            raise TypeError(f"unsupported config type {hint}")  # keep the schema simple
+        if hint is float and isinstance(value, int) and not isinstance(value, bool):
+            return float(value)
+        self.expect(value, hint, key)
+        return value
+
+
+def _describe(kind: type) -> str:
+    return {str: "a string", int: "an integer", float: "a number", bool: "true or false",
+            list: "a list", dict: "a table"}.get(kind, kind.__name__)

@@ -1,0 +1,79 @@
+"""The typed records passed between stages; field names equal the DuckDB column names."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict, dataclass, field
+
+
+@dataclass(frozen=True)
+class RawListing:
+    """One record as a source extracted it, before any cleaning."""
+
+    source: str
+    source_key: str  # stable within the source: the profile URL, `npi:...`, `osm:node/...`
+    url: str
+    fetched_at: str  # ISO 8601 UTC
+    raw_sha256: str  # the archived response body this came from
+    fields: dict[str, str | list[str]]
+
+
+@dataclass(frozen=True)
+class Evidence:
+    technique: str  # a technique or condition slug
+    snippet: str  # <= 160 characters of the text, containing the match
+    field: str  # which listing field the text came from
+    source_url: str
+
+
+@dataclass(frozen=True)
+class Listing:
+    """A normalized, classified listing: one row of `stg_listings` / `listings`."""
+
+    source: str
+    source_key: str
+    url: str
+    fetched_at: str
+    raw_sha256: str
+    raw_fields: str  # JSON of RawListing.fields, kept for re-processing and audits
+    name: str
+    kind: str = "person"  # person or business
+    credentials: list[str] = field(default_factory=list)
+    business_name: str | None = None
+    phone: str | None = None  # E.164
+    phone_ext: str | None = None
+    website: str | None = None
+    email: str | None = None
+    street: str | None = None
+    city: str | None = None
+    state: str | None = None  # 2 letters
+    postal_code: str | None = None  # 5 digits
+    description: str | None = None
+    services: list[str] = field(default_factory=list)
+    techniques: list[str] = field(default_factory=list)
+    conditions: list[str] = field(default_factory=list)
+    relevance_score: int = 0
+    relevance_tier: str = "none"
+    evidence: list[Evidence] = field(default_factory=list)
+    exclusion: str | None = None  # why the listing scored none despite matches, if it did
+    lat: float | None = None
+    lon: float | None = None
+    geocode_precision: str | None = None  # source, rooftop, street, postal_code, city
+    geocode_provider: str | None = None
+
+    def row(self) -> dict:
+        """The record as a JSON-ready dict, with the content hash the loader diffs on."""
+        data = asdict(self)
+        data["content_hash"] = content_hash(data)
+        return data
+
+
+# Bookkeeping fields that change on every fetch without the listing itself changing.
+_VOLATILE = frozenset({"fetched_at", "raw_sha256", "content_hash"})
+
+
+def content_hash(row: dict) -> str:
+    stable = {key: value for key, value in row.items() if key not in _VOLATILE}
+    payload = json.dumps(stable, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(payload.encode()).hexdigest()

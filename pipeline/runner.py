@@ -1,0 +1,115 @@
+"""Chain the stages: scrape -> geocode -> resolve -> load -> check -> publish -> export."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+
+from pipeline import checks, warehouse as wh
+from pipeline.checks import CheckResult
+from pipeline.config import Config
+from pipeline.errors import ChecksFailed, NothingToDo, PipelineError
+from pipeline.export import ExportResult, export
+from pipeline.geocode import geocode_staged
+from pipeline.load import load_staged, pending
+from pipeline.resolve import resolve_staged
+from pipeline.runs import Run
+from pipeline.samples import serving_samples
+from pipeline.scrape import scrape
+from pipeline.sources import Crawl
+
+log = logging.getLogger(__name__)
+
+STAGES = ("scrape", "geocode", "resolve", "load", "export")
+
+
+@dataclass
+class Report:
+    """What a command did, for the CLI to summarise."""
+
+    run: Run
+    crawls: list[Crawl] = field(default_factory=list)
+    checks: list[CheckResult] = field(default_factory=list)
+    published: bool = False
+    exported: ExportResult | None = None
+
+    @property
+    def partial(self) -> bool:
+        return any(crawl.status != "complete" for crawl in self.crawls)
+
+
+def execute(config: Config, command: str, stages: list[str], *, sources: list[str] | None = None,
+            force: bool = False) -> Report:
+    """Run `stages` in order as one recorded run; load also checks and publishes."""
+    report = Report(Run(command=command))
+    run = report.run
+    if stages != ["export"]:
+        _work_stages(config, report, stages, sources=sources, force=force)
+    if "export" in stages:
+        with run.stage("export"):
+            report.exported = export_published(config)
+        run.counts["export/therapists"] = report.exported.therapists
+    return report
+
+
+def _work_stages(config: Config, report: Report, stages: list[str], *, sources, force: bool) -> None:
+    run = report.run
+    warehouse = wh.open_work(config.work_database)
+    status = "failed"
+    try:
+        run.start(warehouse)
+        if "scrape" in stages:
+            with run.stage("scrape"), serving_samples(config) as (served, origins):
+                report.crawls = scrape(served, warehouse, run_id=run.run_id, counts=run.counts,
+                                       origins=origins, only=sources)
+            for crawl in report.crawls:
+                if crawl.status != "complete":
+                    run.errors.append(f"source {crawl.source}: {crawl.status}: {crawl.message}")
+        if "geocode" in stages:
+            with run.stage("geocode"):
+                _require_staged(warehouse)
+                geocode_staged(warehouse, config.geocode.chain, run.counts)
+        if "resolve" in stages:
+            with run.stage("resolve"):
+                _require_staged(warehouse)
+                resolve_staged(warehouse, now=run.started_at, counts=run.counts)
+        if "load" in stages:
+            with run.stage("load"):
+                if "scrape" in stages and not any(c.listings for c in report.crawls):
+                    raise NothingToDo("no source produced any listing, so nothing was loaded; "
+                                      "the previous snapshot stays published")
+                load_staged(config, warehouse, now=run.started_at, counts=run.counts)
+        if "check" in stages or "load" in stages:
+            with run.stage("check"):
+                report.checks = checks.run_checks(config, warehouse, run_id=run.run_id, now=run.started_at)
+            failed = checks.blocking(report.checks)
+            if failed and "load" in stages and not force:
+                names = ", ".join(r.name for r in failed)
+                raise ChecksFailed(f"data checks failed ({names}); nothing was published "
+                                   "(see `therapists check`, or pass --force)", failures=[r.name for r in failed])
+        status = "partial" if report.partial else "ok"
+    except PipelineError as err:
+        run.errors.append(str(err))
+        raise
+    finally:
+        try:
+            run.finish(warehouse, status)
+            warehouse.checkpoint()
+        finally:
+            warehouse.close()
+    if "load" in stages:
+        with run.stage("publish"):
+            wh.publish(config.work_database, config.database)
+        report.published = True
+
+
+def _require_staged(warehouse: wh.Warehouse) -> None:
+    if not pending(warehouse)["staged"]:
+        raise NothingToDo("nothing is staged; run `therapists scrape` first")
+
+
+def export_published(config: Config, out_dir=None) -> ExportResult:
+    """Export the published snapshot (never the working database, which may be mid-run)."""
+    with wh.Warehouse(config.database, read_only=True) as published:
+        return export(published, out_dir or config.export_dir, min_tier=config.export.min_tier,
+                      source_kinds={name: source.kind for name, source in config.sources.items()})

@@ -1,0 +1,65 @@
+"""Search the published therapists near a place, and explain why one is listed."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+
+from pipeline.config import TIERS
+from pipeline.errors import UsageError
+from pipeline.gazetteer import Place, resolve_place
+from pipeline.vocabulary import Vocabulary
+from pipeline.warehouse import Warehouse
+
+MAX_RADIUS = 500  # miles; wider than this is a national list, not a "near" search
+MAX_LIMIT = 1000
+SORTS = ("distance", "relevance")
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    place: Place
+    columns: list[str]
+    rows: list[tuple]
+
+
+def search(warehouse: Warehouse, vocabulary: Vocabulary, *, near: str, radius: float = 25,
+           techniques: list[str] | None = None, min_tier: str = "low", limit: int = 20,
+           sort: str = "distance") -> SearchResult:
+    """Active therapists within `radius` miles of `near`; every value is bound, never spliced."""
+    place = resolve_place(near)
+    if not 0 < radius <= MAX_RADIUS:
+        raise UsageError(f"radius must be more than 0 and at most {MAX_RADIUS} miles, got {radius:g}")
+    if not 0 < limit <= MAX_LIMIT:
+        raise UsageError(f"limit must be from 1 to {MAX_LIMIT}, got {limit}")
+    if min_tier not in TIERS:
+        raise UsageError(f"unknown tier {min_tier!r}; use one of {', '.join(TIERS)}")
+    if sort not in SORTS:
+        raise UsageError(f"unknown sort {sort!r}; use one of {', '.join(SORTS)}")
+    known = vocabulary.slugs("technique")
+    for slug in techniques or []:
+        if slug not in known:
+            close = difflib.get_close_matches(slug, known, n=1, cutoff=0.4)
+            hint = f"; did you mean {close[0]!r}?" if close else f"; known: {', '.join(known)}"
+            raise UsageError(f"unknown technique {slug!r}{hint}")
+    columns, rows = warehouse.query("search/near.sql", {
+        "lat": place.lat, "lon": place.lon, "miles": float(radius), "techniques": list(techniques or []),
+        "min_tier": min_tier, "limit": limit, "sort": sort})
+    return SearchResult(place, columns, rows)
+
+
+@dataclass(frozen=True)
+class Explanation:
+    therapist: dict
+    listings: list[dict]
+
+
+def explain(warehouse: Warehouse, therapist_id: str) -> Explanation:
+    columns, rows = warehouse.query("explain/therapist.sql", {"therapist_id": therapist_id})
+    if not rows:
+        similar = [row[0] for row in warehouse.run("explain/similar_ids.sql", {"prefix": therapist_id[:4]})]
+        hint = f"; similar IDs: {', '.join(similar)}" if similar else ""
+        raise UsageError(f"no therapist with ID {therapist_id!r}{hint}")
+    therapist = dict(zip(columns, rows[0]))
+    columns, rows = warehouse.query("explain/listings.sql", {"therapist_id": therapist_id})
+    return Explanation(therapist, [dict(zip(columns, row)) for row in rows])

@@ -1,0 +1,113 @@
+"""Crawl a directory website declared in config by CSS selectors: list pages, then profiles."""
+
+from __future__ import annotations
+
+import logging
+from urllib.parse import urldefrag, urljoin, urlsplit
+
+from bs4 import BeautifulSoup
+
+from pipeline.config import HtmlSource
+from pipeline.errors import FetchError, RobotsDisallowed
+from pipeline.fetch import Fetcher, Page
+from pipeline.records import RawListing
+from pipeline.sources import Crawl
+
+log = logging.getLogger(__name__)
+
+LIST_FIELDS = frozenset({"services", "credentials"})  # fields that collect every match
+
+
+def crawl(source: HtmlSource, fetcher: Fetcher, origins: dict[str, str]) -> Crawl:
+    result = Crawl(source=source.name)
+    hosts = {urlsplit(source.base_url).netloc, *source.allowed_hosts}
+    delay = None if source.delay_seconds < 0 else source.delay_seconds
+
+    def get(url: str) -> Page:
+        return fetcher.get(url, source=source.name, delay=delay, obey_robots=source.obey_robots)
+
+    profiles: list[str] = []
+    queue = [urljoin(source.base_url, url) for url in source.start_urls]
+    seen_pages: set[str] = set()
+    while queue and len(seen_pages) < source.max_pages:
+        url = queue.pop(0)
+        if url in seen_pages:
+            continue
+        seen_pages.add(url)
+        try:
+            page = get(url)
+        except FetchError as err:
+            result.fail(err.reason, f"list page {url} failed: {err}")
+            continue
+        result.counts["scrape/list_pages"] += 1
+        soup = BeautifulSoup(page.text, "lxml")
+        for card in soup.select(source.selectors.card):
+            link = card.select_one(source.selectors.detail_link)
+            href = link.get("href") if link else None
+            if not href:
+                result.drop("card_without_link")
+                continue
+            target = urldefrag(urljoin(page.final_url, href)).url
+            if urlsplit(target).netloc not in hosts:
+                result.drop("offsite_link")
+            elif target not in profiles:
+                profiles.append(target)
+        next_link = soup.select_one(source.selectors.next_page) if source.selectors.next_page else None
+        if next_link and next_link.get("href"):
+            target = urldefrag(urljoin(page.final_url, next_link["href"])).url
+            if urlsplit(target).netloc in hosts:
+                queue.append(target)
+    if queue:
+        result.counts["scrape/page_limit_reached"] += 1
+        result.status = "partial"
+        result.message = result.message or f"stopped at max_pages = {source.max_pages}"
+
+    for url in profiles:
+        try:
+            page = get(url)
+        except RobotsDisallowed:
+            result.drop("robots_disallowed")
+            continue
+        except FetchError as err:
+            if err.status in (404, 410):
+                result.drop(f"http_{err.status}")  # a dead link is the site's problem, not ours
+            else:
+                result.fail(err.reason, f"profile {url} failed: {err}")
+            continue
+        fields = extract_fields(page.text, source.fields)
+        if not fields.get("name"):
+            result.drop("no_name")
+            continue
+        canonical = canonical_url(page.final_url, origins)
+        result.listings.append(RawListing(
+            source=source.name, source_key=canonical, url=canonical,
+            fetched_at=page.fetched_at, raw_sha256=page.sha256, fields=fields,
+        ))
+    if not result.listings and result.failures:
+        result.status = "failed"
+    return result
+
+
+def extract_fields(html: str, selectors: dict[str, str]) -> dict[str, str | list[str]]:
+    """Apply `field -> "css"` or `field -> "css@attribute"` selectors to one page."""
+    soup = BeautifulSoup(html, "lxml")
+    for junk in soup(["script", "style", "noscript", "template"]):
+        junk.decompose()
+    fields: dict[str, str | list[str]] = {}
+    for name, spec in selectors.items():
+        css, _, attribute = spec.partition("@")
+        nodes = soup.select(css)
+        values = [(node.get(attribute) or "") if attribute else node.get_text(" ") for node in nodes]
+        values = [value for value in values if value.strip()]
+        if name in LIST_FIELDS:
+            fields[name] = values
+        elif values:
+            fields[name] = values[0] if name != "description" else "\n".join(values)
+    return fields
+
+
+def canonical_url(url: str, origins: dict[str, str]) -> str:
+    for origin, canonical in origins.items():
+        if url.startswith(origin + "/") or url == origin:
+            return canonical + url[len(origin):]
+    return url

@@ -1,0 +1,11 @@
+-- Counts and the data's own last-change time for manifest.json (no wall clock: deterministic).
+select
+    count(*) as therapists,
+    count(*) filter (where lat is not null) as located,
+    count(*) filter (where relevance_tier = 'high') as high,
+    count(*) filter (where relevance_tier = 'medium') as medium,
+    count(*) filter (where relevance_tier = 'low') as low,
+    count(*) filter (where relevance_tier = 'none') as none,
+    max(updated_at) as data_updated_at,
+    list_sort(list_distinct(flatten(list(sources)))) as sources,
+from exportable_therapists($min_tier);

@@ -1,0 +1,6 @@
+-- City centroids (mean of each city's ZIP centroids), staged as NDJSON.
+insert into ref_city_centroids
+select city_key, city, state, lat, lon, zip_count
+from read_json($path, format = 'newline_delimited', columns = {
+    city_key: 'varchar', city: 'varchar', state: 'varchar', lat: 'double', lon: 'double',
+    zip_count: 'integer'});

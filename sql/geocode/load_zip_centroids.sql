@@ -1,0 +1,5 @@
+-- ZIP centroids from the zipcodes package, staged as NDJSON.
+insert into ref_zip_centroids
+select postal_code, city, state, lat, lon
+from read_json($path, format = 'newline_delimited', columns = {
+    postal_code: 'varchar', city: 'varchar', state: 'varchar', lat: 'double', lon: 'double'});

@@ -1,0 +1,3 @@
+-- The batch is loaded: empty the staging area so a rerun has nothing left to redo.
+delete from stg_listings;
+drop table if exists stg_resolution;

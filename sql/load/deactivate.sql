@@ -1,0 +1,21 @@
+-- Listings missing from a complete crawl of their source become inactive (never deleted).
+-- Only crawls whose batch is being loaded count; partial or failed crawls deactivate nothing.
+create or replace temp table load_vanished as
+select l.source, l.source_key
+from listings as l
+where l.active
+    and l.source in (
+        select c.source
+        from crawls as c
+        where c.status = 'complete'
+            and c.run_id in (select distinct load_id from stg_listings)
+            and c.source in (select distinct source from stg_listings))
+    and not exists (
+        select 1 from stg_listings as s where s.source = l.source and s.source_key = l.source_key);
+
+update listings as l
+set active = false, updated_at = $now
+from load_vanished as v
+where v.source = l.source and v.source_key = l.source_key;
+
+select count(*) from load_vanished;

@@ -1,0 +1,32 @@
+-- Merge the staged batch into listings in one set-based pass (run inside one transaction).
+-- Unchanged listings: only the sighting bookkeeping moves.
+update listings as l
+set last_seen = $now, active = true, fetched_at = s.fetched_at, raw_sha256 = s.raw_sha256,
+    therapist_id = s.therapist_id, load_id = s.load_id
+from stg_listings as s, load_diff as d
+where d.change = 'unchanged'
+    and s.source = l.source and s.source_key = l.source_key
+    and d.source = l.source and d.source_key = l.source_key;
+
+-- Changed listings are replaced (delete + insert beats a wide UPDATE in DuckDB).
+delete from listings as l
+using load_diff as d
+where d.change = 'changed' and d.source = l.source and d.source_key = l.source_key;
+
+insert into listings by name
+select s.* exclude (load_id),
+    coalesce(d.first_seen, $now) as first_seen,
+    $now as last_seen,
+    $now as updated_at,
+    true as active,
+    s.load_id,
+from stg_listings as s
+join load_diff as d on d.source = s.source and d.source_key = s.source_key
+where d.change in ('new', 'changed');
+
+-- Re-point current listings whose cluster merged into another (resolve ran over them too).
+update listings as l
+set therapist_id = r.therapist_id
+from stg_resolution as r
+where r.source = l.source and r.source_key = l.source_key
+    and l.therapist_id is distinct from r.therapist_id;

@@ -1,0 +1,3 @@
+update pipeline_runs
+set finished_at = $finished_at, status = $status, stages = $stages, counts = $counts, errors = $errors
+where run_id = $run_id;

@@ -1,0 +1,2 @@
+-- A new crawl of a source supersedes any batch of it still waiting to be loaded.
+delete from stg_listings where source = $source;

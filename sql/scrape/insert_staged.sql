@@ -1,0 +1,16 @@
+-- Stage one source's normalized, classified listings (NDJSON written by pipeline/scrape.py).
+-- A key seen twice in one crawl keeps its latest fetch.
+insert into stg_listings by name
+select $load_id as load_id, * exclude (evidence), evidence,
+from read_json($path, format = 'newline_delimited', columns = {
+    source: 'varchar', source_key: 'varchar', url: 'varchar', fetched_at: 'timestamp',
+    raw_sha256: 'varchar', raw_fields: 'json', name: 'varchar', kind: 'varchar',
+    credentials: 'varchar[]', business_name: 'varchar', phone: 'varchar', phone_ext: 'varchar',
+    website: 'varchar', email: 'varchar', street: 'varchar', city: 'varchar', state: 'varchar',
+    postal_code: 'varchar', description: 'varchar', services: 'varchar[]',
+    techniques: 'varchar[]', conditions: 'varchar[]', relevance_score: 'integer',
+    relevance_tier: 'varchar',
+    evidence: 'struct(technique varchar, snippet varchar, field varchar, source_url varchar)[]',
+    exclusion: 'varchar', lat: 'double', lon: 'double', geocode_precision: 'varchar',
+    geocode_provider: 'varchar', content_hash: 'varchar'})
+qualify row_number() over (partition by source, source_key order by fetched_at desc) = 1;
