@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 import re
 import time
-import urllib.robotparser
 from collections import Counter
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -16,6 +15,7 @@ import requests
 from pipeline.archive import Archive
 from pipeline.config import Http
 from pipeline.errors import FetchError, RobotsDisallowed
+from pipeline.robots import Robots
 
 log = logging.getLogger(__name__)
 
@@ -44,7 +44,7 @@ class Fetcher:
         self.responses: list[dict] = []  # rows for raw_responses, flushed by the scrape stage
         self.session = requests.Session()
         self.session.headers["User-Agent"] = http.user_agent
-        self._robots: dict[str, urllib.robotparser.RobotFileParser] = {}
+        self._robots: dict[str, Robots] = {}
         self._last_request: dict[str, float] = {}
 
     def close(self) -> None:
@@ -57,11 +57,10 @@ class Fetcher:
         host = _origin(url)
         delay = self.http.delay_seconds if delay is None else delay
         robots = self._robots_for(host, delay) if obey_robots else None
-        if robots is not None and not robots.can_fetch(self.http.user_agent, url):
+        if robots is not None and not robots.allows(self.http.user_agent, url):
             self.counts["fetch/robots_refused"] += 1
             raise RobotsDisallowed(url)
-        crawl_delay = (robots.crawl_delay(self.http.user_agent) if robots else None) or 0
-        self._wait(host, max(delay, float(crawl_delay)))
+        self._wait(host, max(delay, robots.crawl_delay if robots else 0.0))
         response = self._request(url)
         body = response.content
         sha256, archive_path = self.archive.store(body)
@@ -103,27 +102,21 @@ class Fetcher:
                 time.sleep(remaining)
         self._last_request[host] = time.monotonic()
 
-    def _robots_for(self, host: str, delay: float) -> urllib.robotparser.RobotFileParser:
-        """robots.txt, fetched once per host per run (RFC 9309 rules for failures)."""
-        if host in self._robots:
-            return self._robots[host]
-        parser = urllib.robotparser.RobotFileParser(f"{host}/robots.txt")
-        try:
-            self._wait(host, delay)
-            response = self._request(f"{host}/robots.txt")
-        except FetchError:
-            response = None
-        if response is not None and response.status_code < 400:
-            parser.parse(decode(response.content, response.headers.get("Content-Type", "")).splitlines())
-        elif response is not None and response.status_code < 500:
-            parser.allow_all = True  # no robots.txt: everything is allowed
-        else:
-            # Unreachable or 5xx: RFC 9309 says assume complete disallow.
-            log.warning("robots.txt of %s is unavailable; treating the host as disallowed", host)
-            self.counts["fetch/robots_unavailable"] += 1
-            parser.disallow_all = True
-        self._robots[host] = parser
-        return parser
+    def _robots_for(self, host: str, delay: float) -> Robots:
+        """robots.txt, fetched once per host per run."""
+        if host not in self._robots:
+            try:
+                self._wait(host, delay)
+                response = self._request(f"{host}/robots.txt")
+                status, text = response.status_code, decode(response.content, response.headers.get("Content-Type", ""))
+            except FetchError:
+                status, text = None, ""
+            robots = Robots.from_response(status, text, self.http.user_agent)
+            if robots.unavailable:
+                log.warning("robots.txt of %s is unavailable; treating the host as disallowed", host)
+                self.counts["fetch/robots_unavailable"] += 1
+            self._robots[host] = robots
+        return self._robots[host]
 
 
 def decode(body: bytes, content_type: str) -> str:

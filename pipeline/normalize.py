@@ -38,6 +38,7 @@ STATES = {
 }
 STATE_CODES = frozenset(STATES.values())
 _TRACKING = re.compile(r"^(utm_\w+|fbclid|gclid|mc_cid|mc_eid|ref|source)$", re.IGNORECASE)
+_OTHER_SCHEME = re.compile(r"^(javascript|mailto|tel|sms|data|file|ftp|about|blob):", re.IGNORECASE)
 _EMAIL = re.compile(r"^[\w.+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
 _TAG = re.compile(r"<[^>]+>")
 _SPACE = re.compile(r"\s+")
@@ -155,12 +156,18 @@ def normalize_website(value: str | None) -> str | None:
         return None
     url = value.strip()
     if "://" not in url:
+        if _OTHER_SCHEME.match(url):
+            return None
         url = "https://" + url
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError:
+        return None
     if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
         return None
     query = urlencode([(k, v) for k, v in parse_qsl(parts.query) if not _TRACKING.match(k)])
-    netloc = parts.hostname.lower() + (f":{parts.port}" if parts.port else "")
+    netloc = parts.hostname.lower() + (f":{port}" if port else "")
     path = parts.path if parts.path not in ("", "/") else ""
     return urlunsplit((parts.scheme.lower(), netloc, path, query, ""))
 

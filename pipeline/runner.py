@@ -65,6 +65,10 @@ def _work_stages(config: Config, report: Report, stages: list[str], *, sources, 
             for crawl in report.crawls:
                 if crawl.status != "complete":
                     run.errors.append(f"source {crawl.source}: {crawl.status}: {crawl.message}")
+            if not any(crawl.listings for crawl in report.crawls):
+                reasons = "; ".join(f"{c.source}: {c.message or c.status}" for c in report.crawls)
+                raise NothingToDo(f"no source produced any listing ({reasons or 'no source enabled'}), "
+                                  "so nothing was loaded and the previous snapshot stays published")
         if "geocode" in stages:
             with run.stage("geocode"):
                 _require_staged(warehouse)
@@ -75,9 +79,6 @@ def _work_stages(config: Config, report: Report, stages: list[str], *, sources, 
                 resolve_staged(warehouse, now=run.started_at, counts=run.counts)
         if "load" in stages:
             with run.stage("load"):
-                if "scrape" in stages and not any(c.listings for c in report.crawls):
-                    raise NothingToDo("no source produced any listing, so nothing was loaded; "
-                                      "the previous snapshot stays published")
                 load_staged(config, warehouse, now=run.started_at, counts=run.counts)
         if "check" in stages or "load" in stages:
             with run.stage("check"):

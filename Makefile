@@ -1,0 +1,74 @@
+# therapist-directory: `make` (or `make help`) lists every target.
+.DEFAULT_GOAL := help
+SHELL := /bin/bash
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+# The sentinel is rebuilt only when pyproject.toml changes (or a previous install failed).
+SENTINEL := $(VENV)/.installed
+THERAPISTS := $(BIN)/therapists
+DB ?= data/directory.duckdb
+NEAR ?= 78701
+RADIUS ?= 25
+TECHNIQUE ?=
+
+.PHONY: help demo test run scrape geocode resolve load check export search status sql bench clean
+
+help: ## List the targets (this message)
+	@echo "therapist-directory: massage therapists who help with sciatica, from public listings to DuckDB and JSON"
+	@echo
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-10s %s\n", $$1, $$2}'
+	@echo
+	@echo "Variables: NEAR=78701|\"Austin, TX\"|30.27,-97.74  RADIUS=25  TECHNIQUE=trigger_point  DB=$(DB)"
+
+$(SENTINEL): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "therapist-directory needs Python 3.11 or newer")'
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	@touch $@
+
+demo: $(SENTINEL) ## Run the whole pipeline offline on the bundled sample site, then search Austin
+	$(THERAPISTS) demo
+
+test: $(SENTINEL) ## Run the test suite (offline; real local HTTP servers and DuckDB files)
+	$(BIN)/python -m pytest -q
+
+run: $(SENTINEL) ## Run every stage on the configured sources (pipeline.toml)
+	$(THERAPISTS) run
+
+scrape: $(SENTINEL) ## Fetch, extract, normalize and classify listings into staging
+	$(THERAPISTS) scrape
+
+geocode: $(SENTINEL) ## Locate the staged listings (offline ZIP/city centroids by default)
+	$(THERAPISTS) geocode
+
+resolve: $(SENTINEL) ## Cluster listings into therapists with stable IDs
+	$(THERAPISTS) resolve
+
+load: $(SENTINEL) ## Merge staging into the warehouse, run the checks, publish data/directory.duckdb
+	$(THERAPISTS) load
+
+check: $(SENTINEL) ## Run the data-quality checks on the working database
+	$(THERAPISTS) check
+
+export: $(SENTINEL) ## Write data/export/ (JSON, NDJSON, GeoJSON, manifest) from the published database
+	$(THERAPISTS) export
+
+search: $(SENTINEL) ## Search the published database: make search NEAR=78701 RADIUS=25 TECHNIQUE=trigger_point
+	$(THERAPISTS) search --near "$(NEAR)" --radius "$(RADIUS)" $(if $(TECHNIQUE),--technique "$(TECHNIQUE)")
+
+status: $(SENTINEL) ## Show the latest runs and each source's last crawl
+	$(THERAPISTS) status
+
+sql: $(SENTINEL) ## Open the DuckDB shell (read-only) on the published database, macros included
+	@test -f "$(DB)" || { echo "Error: $(DB) does not exist yet; run 'make demo' first." >&2; exit 1; }
+	$(BIN)/duckdb -readonly "$(DB)"
+
+bench: $(SENTINEL) ## Run the benchmarks in bench/ (results in bench/results/*.json)
+	$(BIN)/python bench/run.py
+
+clean: ## Delete generated databases, exports and caches (keeps data/raw/ and .venv)
+	rm -rf data/*.duckdb data/*.duckdb.wal data/export data/.export-* data/.*.tmp data/stage-*.ndjson
+	rm -rf bench/results .pytest_cache
+	find . -name __pycache__ -type d -not -path './$(VENV)/*' -prune -exec rm -rf {} +

@@ -1,0 +1,72 @@
+"""Shared fixtures: a network guard, the sample site on loopback, configs and databases in tmp_path."""
+
+from __future__ import annotations
+
+import ipaddress
+import socket
+from pathlib import Path
+
+import pytest
+
+from pipeline.config import load_config
+from pipeline.samples import SAMPLES_DIR, SampleServer
+
+ROOT = Path(__file__).resolve().parent.parent
+_real_connect = socket.socket.connect
+_real_connect_ex = socket.socket.connect_ex
+
+
+def _loopback_only(address) -> None:
+    host = address[0] if isinstance(address, tuple) else address
+    if isinstance(host, str) and host in ("localhost",):
+        return
+    try:
+        if ipaddress.ip_address(host).is_loopback:
+            return
+    except ValueError:
+        pass
+    raise ConnectionRefusedError(f"tests may only connect to loopback addresses, not {host!r}")
+
+
+@pytest.fixture(autouse=True)
+def no_internet(monkeypatch):
+    """Refuse every connection that does not stay on this machine."""
+    def connect(self, address):
+        if self.family in (socket.AF_INET, socket.AF_INET6):
+            _loopback_only(address)
+        return _real_connect(self, address)
+
+    def connect_ex(self, address):
+        if self.family in (socket.AF_INET, socket.AF_INET6):
+            _loopback_only(address)
+        return _real_connect_ex(self, address)
+
+    monkeypatch.setattr(socket.socket, "connect", connect)
+    monkeypatch.setattr(socket.socket, "connect_ex", connect_ex)
+
+
+@pytest.fixture(scope="session")
+def sample_site():
+    """The bundled fictional directory site, served for the whole test session."""
+    with SampleServer(SAMPLES_DIR / "site") as server:
+        yield server
+
+
+@pytest.fixture
+def write_config(tmp_path):
+    """Write a pipeline.toml into tmp_path: the shipped one with paths redirected, plus `extra` text."""
+    def write(extra: str = "", *, base_url: str | None = None, name: str = "pipeline.toml") -> Path:
+        text = (ROOT / "pipeline.toml").read_text(encoding="utf-8")
+        text = text.replace('vocabulary = "vocabulary.toml"', f'vocabulary = "{ROOT / "vocabulary.toml"}"')
+        if base_url:
+            text = text.replace('base_url = "samples:site"', f'base_url = "{base_url}"')
+        path = tmp_path / name
+        path.write_text(text + "\n" + extra, encoding="utf-8")
+        return path
+    return write
+
+
+@pytest.fixture
+def config(write_config):
+    """The shipped configuration with every path inside tmp_path."""
+    return load_config(write_config())

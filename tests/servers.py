@@ -1,0 +1,71 @@
+"""Real local HTTP servers for tests: scripted routes on 127.0.0.1, port 0, with a request log."""
+
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+
+@dataclass
+class Route:
+    status: int = 200
+    body: bytes | str = b""
+    headers: dict[str, str] = field(default_factory=lambda: {"Content-Type": "text/html; charset=utf-8"})
+    delay: float = 0.0  # seconds to stall before answering
+
+
+@dataclass
+class Hit:
+    path: str
+    headers: dict[str, str]
+    at: float  # time.monotonic() when the server received it
+
+
+class ScriptedServer:
+    """Serves `routes` (path -> Route, or a list of Routes answered in turn); 404 otherwise."""
+
+    def __init__(self, routes: dict[str, Route | list[Route]] | None = None):
+        self.routes = routes or {}
+        self.hits: list[Hit] = []
+        server = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self):  # noqa: N802 - the http.server naming
+                server.hits.append(Hit(self.path, dict(self.headers), time.monotonic()))
+                route = server.routes.get(self.path)
+                if isinstance(route, list):
+                    route = route.pop(0) if len(route) > 1 else route[0]
+                route = route or Route(status=404, body=b"not found")
+                if route.delay:
+                    time.sleep(route.delay)
+                body = route.body.encode() if isinstance(route.body, str) else route.body
+                try:
+                    self.send_response(route.status)
+                    for key, value in route.headers.items():
+                        self.send_header(key, value)
+                    self.send_header("Content-Length", str(len(body)))
+                    self.end_headers()
+                    self.wfile.write(body)
+                except (BrokenPipeError, ConnectionResetError):
+                    pass  # the client gave up (a timeout test)
+
+            def log_message(self, *args):
+                pass
+
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd.daemon_threads = True
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+
+    def paths(self) -> list[str]:
+        return [hit.path for hit in self.hits]
+
+    def __enter__(self) -> ScriptedServer:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()

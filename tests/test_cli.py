@@ -1,0 +1,194 @@
+"""End to end through the CLI: the demo twice (idempotent, byte-identical), search, explain, status."""
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from pipeline.cli import main
+
+from tests.conftest import ROOT
+
+TRUTH = json.loads((ROOT / "data" / "samples" / "site-truth.json").read_text())
+
+
+def _config(tmp: Path) -> Path:
+    text = (ROOT / "pipeline.toml").read_text().replace('vocabulary = "vocabulary.toml"',
+                                                        f'vocabulary = "{ROOT / "vocabulary.toml"}"')
+    path = tmp / "pipeline.toml"
+    path.write_text(text)
+    return path
+
+
+def _snapshot(tmp: Path) -> dict:
+    con = duckdb.connect(str(tmp / "data" / "directory.duckdb"), read_only=True)
+    try:
+        therapists = con.execute("select * exclude (last_seen, load_id) from therapists order by therapist_id").fetchall()
+        listings = con.execute("select * exclude (last_seen, load_id, fetched_at) from listings "
+                               "order by source, source_key").fetchall()
+    finally:
+        con.close()
+    files = {p.name: p.read_bytes() for p in sorted((tmp / "data" / "export").iterdir())}
+    return {"therapists": therapists, "listings": listings, "files": files}
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory):
+    """Run `python -m pipeline demo` twice in a fresh folder; keep both outcomes."""
+    tmp = tmp_path_factory.mktemp("demo")
+    config = _config(tmp)
+    command = [sys.executable, "-m", "pipeline", "--config", str(config), "demo"]
+    first = subprocess.run(command, capture_output=True, text=True, timeout=120)
+    snapshot = _snapshot(tmp) if first.returncode == 0 else None
+    second = subprocess.run(command, capture_output=True, text=True, timeout=120)
+    return {"tmp": tmp, "config": config, "first": first, "second": second, "snapshot": snapshot}
+
+
+def test_demo_succeeds_and_prints_a_summary_and_results(demo):
+    first = demo["first"]
+    assert first.returncode == 0, first.stderr
+    assert "source sample_directory: complete" in first.stderr
+    assert "Database:" in first.stderr and "Export:" in first.stderr
+    assert "Austin" in first.stdout and "distance_miles" in first.stdout
+    assert "Traceback" not in first.stderr
+
+
+def test_second_demo_changes_nothing(demo):
+    assert demo["second"].returncode == 0, demo["second"].stderr
+    again = _snapshot(demo["tmp"])
+    assert again["therapists"] == demo["snapshot"]["therapists"]
+    assert again["listings"] == demo["snapshot"]["listings"]
+    assert again["files"] == demo["snapshot"]["files"], "exports must be byte-identical"
+
+
+def test_export_content(demo):
+    export = demo["tmp"] / "data" / "export"
+    records = json.loads((export / "therapists.json").read_text())
+    ndjson = [json.loads(line) for line in (export / "therapists.ndjson").read_text().splitlines()]
+    assert records == ndjson
+    relevant = {t["name"] for t in TRUTH if t["kind"] == "relevant" and not t["duplicate_of"]
+                and not t["robots_disallowed"]}
+    assert len(records) >= 0.9 * len(relevant)
+    assert {r["relevance_tier"] for r in records} <= {"high", "medium", "low"}
+    assert [r["therapist_id"] for r in records] == sorted(r["therapist_id"] for r in records)
+    assert len({r["therapist_id"] for r in records}) == len(records)
+    assert all(e["snippet"] and e["source_url"].startswith("http://site.samples.test/") for r in records
+               for e in r["evidence"])
+    assert not any("Quinn Harlow" in r["name"] for r in records), "robots-disallowed profile leaked"
+    assert all(r["phone"] is None or r["phone"].startswith("+1") for r in records)
+    assert all("<" not in (r["description"] or "") for r in records)
+    assert "last_seen" not in records[0]
+    # Spas and negated listings are not exported at the default tier.
+    names = {r["name"] for r in records}
+    for truth in TRUTH:
+        if truth["kind"] in ("spa", "unrelated", "negated"):
+            assert truth["name"] not in names
+
+    geojson = json.loads((export / "therapists.geojson").read_text())
+    assert geojson["type"] == "FeatureCollection" and len(geojson["features"]) == len(records)
+    lon, lat = geojson["features"][0]["geometry"]["coordinates"]
+    assert 24 < lat < 50 and -125 < lon < -66
+
+    manifest = json.loads((export / "manifest.json").read_text())
+    assert manifest["counts"]["therapists"] == len(records)
+    import hashlib
+    for name, entry in manifest["files"].items():
+        assert hashlib.sha256((export / name).read_bytes()).hexdigest() == entry["sha256"]
+    assert any("GeoNames" in line for line in manifest["attribution"])
+
+
+def test_duplicates_are_resolved(demo):
+    con = duckdb.connect(str(demo["tmp"] / "data" / "directory.duckdb"), read_only=True)
+    try:
+        clusters = dict(con.execute("select source_key, therapist_id from listings").fetchall())
+    finally:
+        con.close()
+    for truth in TRUTH:
+        if truth["duplicate_of"]:
+            original = next(t for t in TRUTH if t["slug"] == truth["duplicate_of"])
+            key = "http://site.samples.test{}"
+            assert clusters[key.format(truth["path"])] == clusters[key.format(original["path"])], truth["slug"]
+    distinct = len({t["slug"] for t in TRUTH if not t["duplicate_of"] and not t["robots_disallowed"]})
+    assert len(set(clusters.values())) == distinct
+
+
+def run_cli(args, capsys, config):
+    code = main(["--config", str(config), *args])
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_search_formats(demo, capsys):
+    code, out, err = run_cli(["search", "--near", "78701", "--radius", "25", "--format", "json"], capsys, demo["config"])
+    assert code == 0
+    result = json.loads(out)
+    distances = [r["distance_miles"] for r in result["results"]]
+    assert distances == sorted(distances) and all(d <= 25 for d in distances) and distances
+    assert all(r["state"] == "TX" for r in result["results"])
+
+    code, out, _ = run_cli(["search", "--near", "Denver, CO", "--technique", "trigger_point", "--format", "csv"],
+                           capsys, demo["config"])
+    table = list(csv.DictReader(io.StringIO(out)))
+    assert code == 0 and table and all("trigger_point" in row["techniques"] for row in table)
+
+    code, out, err = run_cli(["search", "--near", "30.2672,-97.7431", "--min-tier", "high", "--limit", "2"],
+                             capsys, demo["config"])
+    assert code == 0 and len(out.strip().splitlines()) == 3 and "within 25 miles" in err
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--near", "00000"], "Unknown ZIP code 00000"),
+    (["--near", "Austn, TX"], "did you mean Austin, TX"),
+    (["--near", "78701", "--radius", "0"], "radius must be more than 0"),
+    (["--near", "78701", "--radius", "-5"], "radius must be more than 0"),
+    (["--near", "78701", "--radius", "100000"], "at most 500 miles"),
+    (["--near", "78701", "--technique", "trigger_pont"], "did you mean 'trigger_point'"),
+    (["--near", "78701", "--technique", "x'); drop table therapists; --"], "unknown technique"),
+    (["--near", "78701'; drop table therapists; --"], "cannot read the place"),
+    (["--near", "78701", "--limit", "0"], "limit must be from 1"),
+    (["--near", "78701", "--radius", "ten"], "invalid float value"),
+], ids=["unknown-zip", "city-typo", "zero-radius", "negative-radius", "huge-radius", "technique-typo",
+        "sql-technique", "sql-place", "zero-limit", "non-numeric-radius"])
+def test_search_bad_input_is_one_sentence_and_exit_2(demo, capsys, args, message):
+    code, out, err = run_cli(["search", *args], capsys, demo["config"])
+    assert code == 2 and out == ""
+    assert err.count("\n") == 1 and err.startswith("Error: ") and message.lower() in err.lower()
+    con = duckdb.connect(str(demo["tmp"] / "data" / "directory.duckdb"), read_only=True)
+    assert con.execute("select count(*) from therapists").fetchall()[0][0] > 0
+    con.close()
+
+
+def test_explain_shows_evidence(demo, capsys):
+    export = json.loads((demo["tmp"] / "data" / "export" / "therapists.json").read_text())
+    record = next(r for r in export if len(r["evidence"]) >= 2)
+    code, out, _ = run_cli(["explain", record["therapist_id"]], capsys, demo["config"])
+    assert code == 0 and record["name"] in out and f"Relevance: {record['relevance_tier']}" in out
+    assert record["evidence"][0]["snippet"] in out
+    code, out, err = run_cli(["explain", "t-nope"], capsys, demo["config"])
+    assert code == 2 and "no therapist with id" in err.lower()
+
+
+def test_status_and_check(demo, capsys):
+    code, out, _ = run_cli(["status", "--format", "json"], capsys, demo["config"])
+    status = json.loads(out)
+    assert code == 0 and status["runs"][0]["status"] == "ok"
+    assert status["sources"][0]["source"] == "sample_directory"
+    code, out, _ = run_cli(["check"], capsys, demo["config"])
+    assert code == 0 and "therapists_unique_id" in out and "FAIL" not in out
+
+
+def test_console_script_is_installed():
+    script = Path(sys.executable).parent / "therapists"
+    result = subprocess.run([str(script), "--help"], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0 and "demo" in result.stdout
+
+
+def test_no_command_and_unknown_command_are_usage_errors(capsys):
+    assert main([]) == 2
+    assert main(["frobnicate"]) == 2
+    assert "invalid choice" in capsys.readouterr().err
