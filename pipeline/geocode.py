@@ -57,8 +57,9 @@ def geocode_staged(warehouse: Warehouse, chain: list[str], counts: Counter) -> N
     """Fill lat/lon/precision of staged listings, trying the providers of `chain` in order."""
     ensure_gazetteer(warehouse)
     with warehouse.transaction():
+        warehouse.run("geocode/begin.sql")
         for provider in chain:
             warehouse.run(f"geocode/{provider}.sql")
-        warehouse.run("geocode/mark_unlocated.sql")
+        warehouse.run("geocode/apply.sql")
     for precision, listings in warehouse.run("geocode/summary.sql"):
         counts[f"geocode/precision/{precision}"] = listings

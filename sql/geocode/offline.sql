@@ -1,12 +1,13 @@
 -- Provider "offline": the ZIP centroid, else the city centroid (set-based joins, no network).
-update stg_listings as s
-set lat = z.lat, lon = z.lon, geocode_precision = 'postal_code', geocode_provider = 'offline'
-from ref_zip_centroids as z
-where s.geocode_precision is null and s.postal_code = z.postal_code;
+insert into geo_found
+select t.source, t.source_key, z.lat, z.lon, 'postal_code', 'offline'
+from geo_todo as t
+join ref_zip_centroids as z on z.postal_code = t.postal_code
+where not exists (select 1 from geo_found as f where f.source = t.source and f.source_key = t.source_key);
 
-update stg_listings as s
-set lat = c.lat, lon = c.lon, geocode_precision = 'city', geocode_provider = 'offline'
-from ref_city_centroids as c
-where s.geocode_precision is null
-    and s.city is not null and s.state is not null
-    and city_key(s.city, s.state) = c.city_key;
+insert into geo_found
+select t.source, t.source_key, c.lat, c.lon, 'city', 'offline'
+from geo_todo as t
+join ref_city_centroids as c on c.city_key = city_key(t.city, t.state)
+where t.city is not null and t.state is not null
+    and not exists (select 1 from geo_found as f where f.source = t.source and f.source_key = t.source_key);

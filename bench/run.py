@@ -1,0 +1,14 @@
+"""Run every benchmark in bench/ (`make bench`); sizes via BENCH_SIZES, results in bench/results/."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench import bench_load, bench_search  # noqa: E402
+
+if __name__ == "__main__":
+    for module in (bench_load, bench_search):
+        module.main()
