@@ -10,6 +10,7 @@ import argparse
 import csv
 import json
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -91,6 +92,10 @@ def main(argv: list[str] | None = None) -> int:
     except PipelineError as err:
         _error(err)
         return EXIT_ERROR
+    except BrokenPipeError:
+        # The reader (e.g. `| head`) went away: not an error. Stop writing to the closed pipe.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     except KeyboardInterrupt:
         print("Interrupted; the published database and export are unchanged.", file=sys.stderr)
         return 130
@@ -101,8 +106,9 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _error(err: Exception) -> None:
-    message = str(err).rstrip(".")
-    print(f"Error: {message[:1].upper()}{message[1:]}.", file=sys.stderr)
+    message = str(err).strip()
+    end = "" if message.endswith((".", "?", "!")) else "."
+    print(f"Error: {message[:1].upper()}{message[1:]}{end}", file=sys.stderr)
 
 
 def _configure_logging(args) -> None:
@@ -127,7 +133,7 @@ def cmd_check(args) -> int:
     report = runner.execute(config, "check", ["check"])
     for result in report.checks:
         mark = "FAIL" if result.failed else "ok"
-        print(f"{mark:4} {result.severity:5} {result.name}: {result.failing_rows} failing rows ({result.description})")
+        print(f"{mark:4} {result.severity:5} {result.name}: {result.failing_rows} failing rows ({result.description.rstrip('.')})")
     return EXIT_ERROR if checks.blocking(report.checks) else EXIT_OK
 
 
@@ -141,9 +147,11 @@ def cmd_export(args) -> int:
 
 def cmd_demo(args) -> int:
     config = load_config(args.config)
-    if not any(s.enabled and s.base_url.startswith(SCHEME) for s in config.sources.values()):
-        raise UsageError(f"the demo needs an enabled source with base_url = \"{SCHEME}site\" in {config.path}")
-    report = runner.execute(config, "demo", ["scrape", "geocode", "resolve", "load", "export"])
+    samples = [s.name for s in config.sources.values() if s.base_url.startswith(SCHEME)]
+    if not samples:
+        raise UsageError(f"the demo needs a source with base_url = \"{SCHEME}site\" in {config.path}")
+    # Only the bundled samples: the demo never touches a live source the user has added.
+    report = runner.execute(config, "demo", ["scrape", "geocode", "resolve", "load", "export"], sources=samples)
     if not args.quiet:
         _print_summary(config, report)
         print("\nExample: therapists search --near \"Austin, TX\" --radius 25", file=sys.stderr)
@@ -195,8 +203,8 @@ def cmd_search(args) -> int:
         writer.writerows([_cell(v) for v in row] for row in result.rows)
     else:
         if not args.quiet:
-            print(f"{len(result.rows)} therapists within {args.radius:g} miles of {result.place.label}",
-                  file=sys.stderr)
+            noun = "therapist" if len(result.rows) == 1 else "therapists"
+            print(f"{len(result.rows)} {noun} within {args.radius:g} miles of {result.place.label}", file=sys.stderr)
         _print_table(result.columns, result.rows)
     return EXIT_OK
 
@@ -206,7 +214,8 @@ def cmd_explain(args) -> int:
     with Warehouse(config.database, read_only=True) as warehouse:
         found = explain(warehouse, args.therapist_id)
     t = found.therapist
-    place = ", ".join(p for p in (t["street"], t["city"], t["state"], t["postal_code"]) if p)
+    region = " ".join(p for p in (t["state"], t["postal_code"]) if p)
+    place = ", ".join(p for p in (t["street"], t["city"], region) if p)
     print(f"{t['name']} ({t['therapist_id']}){'' if t['active'] else ' [inactive]'}")
     print(f"  {place or 'no address'}; located by {t['geocode_precision'] or 'nothing'}")
     print(f"  Relevance: {t['relevance_tier']} (score {t['relevance_score']} of 100)")
@@ -235,7 +244,7 @@ def cmd_status(args) -> int:
     print("Sources:")
     for source in sources:
         print(f"  {source['source']}: last crawl {source['last_crawl']} ({source['last_status']}), "
-              f"last complete {source['last_complete']}, {source['listings']} listings")
+              f"last complete {source['last_complete'] or 'never'}, {source['listings']} listings")
     return EXIT_OK
 
 

@@ -192,6 +192,10 @@ def _validate(config: Config, reader: _Reader) -> None:
         if "name" not in source.fields:
             raise reader.error(f"key '{where}.fields.name' is required (a listing needs a name)",
                                f"{where}.fields.name")
+        for key in ("card", "detail_link"):
+            if not getattr(source.selectors, key).strip():
+                raise reader.error(f"key '{where}.selectors.{key}' is required (a CSS selector)",
+                                   f"{where}.selectors.{key}")
         if not source.start_urls:
             raise reader.error(f"key '{where}.start_urls' must list at least one URL", f"{where}.start_urls")
 

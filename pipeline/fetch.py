@@ -14,11 +14,12 @@ import requests
 
 from pipeline.archive import Archive
 from pipeline.config import Http
-from pipeline.errors import FetchError, RobotsDisallowed
+from pipeline.errors import FetchError, RobotsDisallowed, RobotsUnavailable
 from pipeline.robots import Robots
 
 log = logging.getLogger(__name__)
 
+MAX_REDIRECTS = 5
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([\w-]+)""", re.IGNORECASE)
 
 
@@ -44,6 +45,7 @@ class Fetcher:
         self.responses: list[dict] = []  # rows for raw_responses, flushed by the scrape stage
         self.session = requests.Session()
         self.session.headers["User-Agent"] = http.user_agent
+        self.session.max_redirects = MAX_REDIRECTS
         self._robots: dict[str, Robots] = {}
         self._last_request: dict[str, float] = {}
 
@@ -57,6 +59,9 @@ class Fetcher:
         host = _origin(url)
         delay = self.http.delay_seconds if delay is None else delay
         robots = self._robots_for(host, delay) if obey_robots else None
+        if robots is not None and robots.unavailable:
+            self.counts["fetch/robots_refused"] += 1
+            raise RobotsUnavailable(url, robots.why)
         if robots is not None and not robots.allows(self.http.user_agent, url):
             self.counts["fetch/robots_refused"] += 1
             raise RobotsDisallowed(url)
@@ -87,6 +92,9 @@ class Fetcher:
         timeout = (self.http.connect_timeout, self.http.read_timeout)
         try:
             return self.session.get(url, timeout=timeout)
+        except requests.TooManyRedirects as err:
+            self.counts["fetch/failed/redirects"] += 1
+            raise FetchError(f"{url} redirected more than {MAX_REDIRECTS} times", url=url, reason="redirects") from err
         except requests.Timeout as err:
             self.counts["fetch/failed/timeout"] += 1
             raise FetchError(f"{url} timed out", url=url, reason="timeout") from err
@@ -109,9 +117,10 @@ class Fetcher:
                 self._wait(host, delay)
                 response = self._request(f"{host}/robots.txt")
                 status, text = response.status_code, decode(response.content, response.headers.get("Content-Type", ""))
-            except FetchError:
-                status, text = None, ""
-            robots = Robots.from_response(status, text, self.http.user_agent)
+                why = ""
+            except FetchError as err:
+                status, text, why = None, "", err.reason
+            robots = Robots.from_response(status, text, self.http.user_agent, why)
             if robots.unavailable:
                 log.warning("robots.txt of %s is unavailable; treating the host as disallowed", host)
                 self.counts["fetch/robots_unavailable"] += 1

@@ -11,21 +11,23 @@ _LINE = re.compile(r"^\s*([A-Za-z-]+)\s*:\s*(.*?)\s*(?:#.*)?$")
 class Robots:
     """What a host's robots.txt allows our User-Agent, following RFC 9309 for failures."""
 
-    def __init__(self, parser: urllib.robotparser.RobotFileParser, crawl_delay: float = 0.0):
+    def __init__(self, parser: urllib.robotparser.RobotFileParser, crawl_delay: float = 0.0, why: str = ""):
         self.parser = parser
         self.crawl_delay = crawl_delay
+        self.why = why  # why robots.txt is unavailable, if it is
 
     @classmethod
-    def from_response(cls, status: int | None, text: str, user_agent: str) -> Robots:
+    def from_response(cls, status: int | None, text: str, user_agent: str, why: str = "") -> Robots:
+        """Rules from a robots.txt response; `status` None means it could not be fetched (`why`)."""
         parser = urllib.robotparser.RobotFileParser()
         if status is not None and status < 400:
             parser.parse(text.splitlines())
             return cls(parser, crawl_delay(text, user_agent))
         if status is not None and status < 500:
             parser.allow_all = True  # no robots.txt (4xx): everything is allowed
-        else:
-            parser.disallow_all = True  # 5xx or unreachable: assume complete disallow
-        return cls(parser)
+            return cls(parser)
+        parser.disallow_all = True  # 5xx or unreachable: assume complete disallow
+        return cls(parser, why=why or f"HTTP {status}")
 
     @property
     def unavailable(self) -> bool:

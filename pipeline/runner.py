@@ -15,7 +15,7 @@ from pipeline.load import load_staged, pending
 from pipeline.resolve import resolve_staged
 from pipeline.runs import Run
 from pipeline.samples import serving_samples
-from pipeline.scrape import scrape
+from pipeline.scrape import scrape, select_sources
 from pipeline.sources import Crawl
 
 log = logging.getLogger(__name__)
@@ -43,12 +43,19 @@ def execute(config: Config, command: str, stages: list[str], *, sources: list[st
     """Run `stages` in order as one recorded run; load also checks and publishes."""
     report = Report(Run(command=command))
     run = report.run
+    if "scrape" in stages:
+        sources = [source.name for source in select_sources(config, sources)]  # usage errors first
     if stages != ["export"]:
         _work_stages(config, report, stages, sources=sources, force=force)
     if "export" in stages:
         with run.stage("export"):
             report.exported = export_published(config)
         run.counts["export/therapists"] = report.exported.therapists
+        if stages != ["export"]:
+            # Add the publish and export timings to the run's record in the working database
+            # (the published copy shows them from the next run on).
+            with wh.Warehouse(config.work_database) as warehouse:
+                run.finish(warehouse, run.status)
     return report
 
 
@@ -59,7 +66,7 @@ def _work_stages(config: Config, report: Report, stages: list[str], *, sources, 
     try:
         run.start(warehouse)
         if "scrape" in stages:
-            with run.stage("scrape"), serving_samples(config) as (served, origins):
+            with run.stage("scrape"), serving_samples(config, sources) as (served, origins):
                 report.crawls = scrape(served, warehouse, run_id=run.run_id, counts=run.counts,
                                        origins=origins, only=sources)
             for crawl in report.crawls:

@@ -59,7 +59,12 @@ class Run:
 
 def recent_runs(warehouse: Warehouse, limit: int = 5) -> list[dict]:
     columns, rows = warehouse.query("runs/recent.sql", {"limit": limit})
-    return [dict(zip(columns, row)) for row in rows]
+    runs = [dict(zip(columns, row)) for row in rows]
+    for run in runs:
+        for key in ("stages", "counts", "errors"):
+            if isinstance(run.get(key), str):
+                run[key] = json.loads(run[key])  # DuckDB hands JSON columns back as text
+    return runs
 
 
 def source_freshness(warehouse: Warehouse) -> list[dict]:

@@ -55,15 +55,15 @@ class SampleServer:
 
 
 @contextlib.contextmanager
-def serving_samples(config: Config) -> Iterator[tuple[Config, dict[str, str]]]:
-    """Start a server per `samples:` source; yield the config pointed at them and an origin map.
+def serving_samples(config: Config, names: list[str]) -> Iterator[tuple[Config, dict[str, str]]]:
+    """Start a server per `samples:` source among `names`; yield the config pointed at them and an origin map.
 
     The map takes each loopback origin to its canonical origin, so records carry stable URLs.
     """
     with contextlib.ExitStack() as stack:
         sources, origins = {}, {}
         for name, source in config.sources.items():
-            if source.enabled and source.base_url.startswith(SCHEME):
+            if name in names and source.base_url.startswith(SCHEME):
                 directory = source.base_url[len(SCHEME):].strip("/")
                 server = stack.enter_context(SampleServer(SAMPLES_DIR / directory))
                 origins[server.url] = canonical_origin(directory)

@@ -24,6 +24,8 @@ def scrape(config: Config, warehouse: Warehouse, *, run_id: str, counts: Counter
            origins: dict[str, str], only: list[str] | None = None) -> list[Crawl]:
     """Crawl the enabled sources (or `only` these); return each crawl's outcome."""
     selected = select_sources(config, only)
+    for source in selected:
+        sources.validate(source, config.path)
     vocabulary = load_vocabulary(config.vocabulary_path)
     fetcher = Fetcher(config.http, Archive(config.raw_dir), run_id=run_id, counts=counts)
     crawls = []
@@ -56,6 +58,7 @@ def scrape(config: Config, warehouse: Warehouse, *, run_id: str, counts: Counter
 
 
 def select_sources(config: Config, only: list[str] | None):
+    """The named sources (enabled or not), or every enabled one; unknown names are usage errors."""
     if only:
         unknown = [name for name in only if name not in config.sources]
         if unknown:

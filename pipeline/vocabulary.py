@@ -51,13 +51,19 @@ def load_vocabulary(path: Path) -> Vocabulary:
     entries = {kind: tuple(_entries(data.get(f"{kind}s", {}), kind, path))
                for kind in ("technique", "condition", "exclusion")}
     negation = data.get("negation", {})
+    extra = sorted(set(negation) - {"cues", "window"}) if isinstance(negation, dict) else ["negation"]
+    if extra:
+        raise ConfigError(f"unknown key 'negation.{extra[0]}' in vocabulary file {path}", path=str(path))
+    window = negation.get("window", 40)
+    if not isinstance(window, int) or isinstance(window, bool) or window < 0:
+        raise ConfigError(f"key 'negation.window' in {path} must be a whole number of characters", path=str(path))
     cues = negation.get("cues", [])
     if not isinstance(cues, list) or not all(isinstance(c, str) for c in cues):
         raise ConfigError(f"key 'negation.cues' in {path} must be a list of strings", path=str(path))
     cue_pattern = compile_terms(cues) if cues else re.compile(r"(?!x)x")
     return Vocabulary(techniques=entries["technique"], conditions=entries["condition"],
                       exclusions=entries["exclusion"], negation=cue_pattern,
-                      window=int(negation.get("window", 40)))
+                      window=window)
 
 
 def _entries(table: dict, kind: str, path: Path):

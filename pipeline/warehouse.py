@@ -12,6 +12,7 @@ import re
 import shutil
 import tempfile
 from collections.abc import Iterable, Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import duckdb
@@ -171,7 +172,8 @@ class Warehouse:
             with self.transaction():
                 self.run(f"migrations/{path.name}")
                 self.run("warehouse/record_migration.sql",
-                         {"version": version, "name": path.name, "checksum": checksum})
+                         {"version": version, "name": path.name, "checksum": checksum,
+                          "applied_at": datetime.now(UTC).replace(tzinfo=None)})
             done.append(path.name)
         return done
 

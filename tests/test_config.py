@@ -92,3 +92,29 @@ def test_cli_reports_bad_config_in_one_sentence_with_exit_2(tmp_path, capsys, co
     lines = captured.err.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("Error: ") and str(path) in lines[0]
     assert "Traceback" not in captured.err
+
+
+def test_missing_card_selector_is_a_config_error(tmp_path):
+    path = tmp_path / "pipeline.toml"
+    path.write_text((ROOT / "pipeline.toml").read_text().replace('card = "article.listing-card"', ""))
+    with pytest.raises(ConfigError, match="'sources.sample_directory.selectors.card' is required"):
+        load_config(path)
+
+
+def test_invalid_css_selector_stops_before_crawling(write_config, capsys):
+    text = write_config().read_text().replace('name = "h1.profile-name"', 'name = "h1[[broken"')
+    path = write_config().parent / "broken.toml"
+    path.write_text(text)
+    assert main(["--config", str(path), "scrape"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "'sources.sample_directory.fields.name' is not a valid CSS selector" in err
+
+
+def test_a_disabled_sample_source_can_still_be_named(write_config, capsys):
+    path = write_config()
+    path.write_text(path.read_text().replace("enabled = true", "enabled = false"))
+    assert main(["--config", str(path), "-q", "scrape"]) == 1  # nothing enabled: nothing to do
+    assert "no source enabled" in capsys.readouterr().err
+    assert main(["--config", str(path), "-q", "scrape", "--source", "sample_directory"]) == 0
+    assert main(["--config", str(path), "scrape", "--source", "nope"]) == 2
+    assert "unknown source 'nope'" in capsys.readouterr().err.lower()

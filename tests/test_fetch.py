@@ -7,7 +7,7 @@ import pytest
 
 from pipeline.archive import Archive
 from pipeline.config import Http
-from pipeline.errors import FetchError, RobotsDisallowed
+from pipeline.errors import FetchError, RobotsDisallowed, RobotsUnavailable
 from pipeline.fetch import Fetcher, decode
 
 from tests.servers import Route, ScriptedServer
@@ -61,10 +61,25 @@ def test_robots_server_error_blocks_the_host(make_fetcher):
     routes = {"/robots.txt": Route(status=500, body="oops"), "/page.html": Route(body="ok")}
     with ScriptedServer(routes) as server:
         fetcher = make_fetcher()
-        with pytest.raises(RobotsDisallowed):
+        with pytest.raises(RobotsUnavailable, match="HTTP 500"):
             fetcher.get(server.url + "/page.html", source="t")
     assert "/page.html" not in server.paths()
     assert fetcher.counts["fetch/robots_unavailable"] == 1
+
+
+def test_unreachable_host_says_so(make_fetcher):
+    with ScriptedServer() as server:
+        url = server.url
+    with pytest.raises(RobotsUnavailable, match="connection"):
+        make_fetcher().get(url + "/page.html", source="t")
+
+
+def test_redirect_loop_stops(make_fetcher):
+    routes = {"/a": Route(status=302, headers={"Location": "/b"}), "/b": Route(status=302, headers={"Location": "/a"})}
+    with ScriptedServer(routes) as server:
+        with pytest.raises(FetchError, match="redirected more than"):
+            make_fetcher().get(server.url + "/a", source="t")
+    assert len(server.hits) <= 8
 
 
 def test_missing_robots_allows_everything(make_fetcher):

@@ -32,9 +32,17 @@ class Crawl:
         self.message = self.message or message
 
 
+def _kinds():
+    from pipeline.sources import html  # the kind modules import Crawl from here
+
+    return {"html": html}
+
+
+def validate(source, config_path) -> None:
+    """Check what the config loader cannot (e.g. CSS syntax); raise ConfigError."""
+    _kinds()[source.kind].validate(source, config_path)
+
+
 def crawl(source, fetcher: Fetcher, origins: dict[str, str]) -> Crawl:
     """Crawl one configured source through the shared fetcher."""
-    from pipeline.sources import html
-
-    kinds = {"html": html.crawl}
-    return kinds[source.kind](source, fetcher, origins)
+    return _kinds()[source.kind].crawl(source, fetcher, origins)

@@ -5,10 +5,11 @@ from __future__ import annotations
 import logging
 from urllib.parse import urldefrag, urljoin, urlsplit
 
+import soupsieve
 from bs4 import BeautifulSoup
 
 from pipeline.config import HtmlSource
-from pipeline.errors import FetchError, RobotsDisallowed
+from pipeline.errors import ConfigError, FetchError, RobotsDisallowed
 from pipeline.fetch import Fetcher, Page
 from pipeline.records import RawListing
 from pipeline.sources import Crawl
@@ -16,6 +17,19 @@ from pipeline.sources import Crawl
 log = logging.getLogger(__name__)
 
 LIST_FIELDS = frozenset({"services", "credentials"})  # fields that collect every match
+
+
+def validate(source: HtmlSource, config_path) -> None:
+    """Every selector must be valid CSS: a typo is a config error, not a crash mid-crawl."""
+    selectors = {f"selectors.{k}": v for k, v in vars(source.selectors).items() if v}
+    selectors.update({f"fields.{k}": v.partition("@")[0] for k, v in source.fields.items()})
+    for key, css in selectors.items():
+        try:
+            soupsieve.compile(css)
+        except soupsieve.SelectorSyntaxError as err:
+            message = str(err).splitlines()[0]
+            raise ConfigError(f"key 'sources.{source.name}.{key}' is not a valid CSS selector ({message}) "
+                              f"(in {config_path})", path=str(config_path), key=key) from err
 
 
 def crawl(source: HtmlSource, fetcher: Fetcher, origins: dict[str, str]) -> Crawl:
@@ -38,6 +52,9 @@ def crawl(source: HtmlSource, fetcher: Fetcher, origins: dict[str, str]) -> Craw
             page = get(url)
         except FetchError as err:
             result.fail(err.reason, f"list page {url} failed: {err}")
+            continue
+        if urlsplit(page.final_url).netloc not in hosts:
+            result.drop("offsite_redirect")
             continue
         result.counts["scrape/list_pages"] += 1
         soup = BeautifulSoup(page.text, "lxml")
@@ -73,6 +90,9 @@ def crawl(source: HtmlSource, fetcher: Fetcher, origins: dict[str, str]) -> Craw
                 result.drop(f"http_{err.status}")  # a dead link is the site's problem, not ours
             else:
                 result.fail(err.reason, f"profile {url} failed: {err}")
+            continue
+        if urlsplit(page.final_url).netloc not in hosts:
+            result.drop("offsite_redirect")
             continue
         fields = extract_fields(page.text, source.fields)
         if not fields.get("name"):

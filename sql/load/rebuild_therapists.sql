@@ -12,6 +12,17 @@ with ranked as (
     from listings as l
     where l.therapist_id is not null
 ),
+-- One piece of evidence per technique or condition: the one from the best listing.
+evidence as (
+    select therapist_id, list(item order by item.technique) as evidence,
+    from (
+        select therapist_id, item,
+            row_number() over (partition by therapist_id, item.technique order by rank) as pick,
+        from (select therapist_id, rank, unnest(evidence) as item from ranked where active)
+    )
+    where pick = 1
+    group by therapist_id
+),
 merged as (
     select therapist_id,
         arg_min(name, rank) filter (where name is not null) as name,
@@ -33,7 +44,6 @@ merged as (
         list_sort(list_distinct(flatten(list(techniques) filter (where active)))) as techniques,
         list_sort(list_distinct(flatten(list(conditions) filter (where active)))) as conditions,
         coalesce(max(relevance_score) filter (where active), 0) as relevance_score,
-        flatten(list(evidence order by rank) filter (where active)) as evidence,
         list_sort(list_distinct(list(source))) as sources,
         count(*) filter (where active) as listing_count,
         min(first_seen) as first_seen,
@@ -44,13 +54,15 @@ merged as (
     from ranked
     group by therapist_id
 )
-select *,
+select m.*,
+    coalesce(e.evidence, []) as evidence,
     case when relevance_score >= $high then 'high'
          when relevance_score >= $medium then 'medium'
          when relevance_score >= $low then 'low'
          else 'none' end as relevance_tier,
     null as npi,
     [] :: struct(number varchar, state varchar, status varchar)[] as licenses,
-from merged
+from merged as m
+left join evidence as e using (therapist_id)
 -- Sorted by latitude so radius searches' bounding boxes read few row groups.
 order by lat, therapist_id;

@@ -136,7 +136,7 @@ create table pipeline_runs (
     started_at timestamp,
     finished_at timestamp,
     status varchar,  -- running, ok, partial, failed
-    stages json,  -- [{stage, started_at, seconds, status}]
+    stages json,  -- [{stage, status, seconds}] in the order they ran
     counts json,  -- {"scrape/fetched": 70, "scrape/dropped/http_404": 1, ...}
     errors json,  -- ["one sentence", ...]
 );

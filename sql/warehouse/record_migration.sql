@@ -1,2 +1,2 @@
 insert into schema_migrations (version, name, checksum, applied_at)
-values ($version, $name, $checksum, now()::timestamp);
+values ($version, $name, $checksum, $applied_at);
