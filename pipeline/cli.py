@@ -46,10 +46,13 @@ def build_parser() -> argparse.ArgumentParser:
         return commands.add_parser(name, help=help_text, description=help_text)
 
     run = command("run", "Run every stage: scrape, geocode, resolve, load, check, publish, export.")
-    run.add_argument("--source", action="append", metavar="NAME", help="only this source (repeatable)")
-    run.add_argument("--force", action="store_true", help="publish even if error-severity checks fail")
     scrape = command("scrape", "Fetch the sources, extract, normalize and classify listings into staging.")
-    scrape.add_argument("--source", action="append", metavar="NAME", help="only this source (repeatable)")
+    for parser_ in (run, scrape):
+        parser_.add_argument("--source", action="append", metavar="NAME", help="only this source (repeatable)")
+        parser_.add_argument("--offline", action="store_true",
+                             help="no network at all: re-extract from the raw archive (e.g. after a parser fix)")
+        parser_.add_argument("--refresh", action="store_true", help="ignore the sources' cache_ttl")
+    run.add_argument("--force", action="store_true", help="publish even if error-severity checks fail")
     command("geocode", "Locate the staged listings (source coordinates, then offline centroids).")
     command("resolve", "Cluster staged and current listings into therapists with stable IDs.")
     load = command("load", "Merge the staged batch into the warehouse, run the checks and publish.")
@@ -121,7 +124,8 @@ def _stages_command(stages: list[str]):
     def handler(args) -> int:
         config = load_config(args.config)
         report = runner.execute(config, args.command, stages, sources=getattr(args, "source", None),
-                                force=getattr(args, "force", False))
+                                force=getattr(args, "force", False), offline=getattr(args, "offline", False),
+                                refresh=getattr(args, "refresh", False))
         if not args.quiet:
             _print_summary(config, report)
         return EXIT_PARTIAL if report.partial else EXIT_OK
@@ -169,11 +173,16 @@ def _print_summary(config, report: runner.Report) -> None:
     for crawl in report.crawls:
         print(f"  source {crawl.source}: {crawl.status}, {len(crawl.listings)} listings"
               + (f", {crawl.failures} failures ({crawl.message})" if crawl.failures else ""), file=out)
+    for host, stats in report.fetch_stats.get("hosts", {}).items():
+        print(f"  host {host}: " + ", ".join(f"{k}={v}" for k, v in stats.items()), file=out)
+    for host, why in report.robots_unavailable.items():
+        print(f"  robots.txt of {host} could not be fetched ({why}): the host was treated as disallowed",
+              file=out)
     groups: dict[str, list[str]] = {}
     for key, value in sorted(run.counts.items()):
         stage, _, name = key.partition("/")
         groups.setdefault(stage, []).append(f"{name}={value}")
-    for stage in ("fetch", "scrape", "normalize", "classify", "geocode", "resolve", "load", "export"):
+    for stage in ("scrape", "normalize", "classify", "geocode", "resolve", "load", "export"):
         if stage in groups:
             print(f"  {stage:9} " + ", ".join(groups[stage]), file=out)
     failing = [c for c in report.checks if c.failed]

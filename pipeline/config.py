@@ -37,8 +37,15 @@ class Paths:
 class Http:
     user_agent: str = ""
     delay_seconds: float = 1.0  # minimum gap between two requests to one host
+    jitter: float = 0.1  # each wait grows by a random 0..jitter fraction of itself
     connect_timeout: float = 5.0
     read_timeout: float = 20.0
+    max_retries: int = 3  # extra tries after a timeout, connection error, 408, 429 or 5xx
+    backoff_seconds: float = 1.0  # first retry waits this long, doubling each time
+    max_wait_seconds: float = 120.0  # longest backoff or Retry-After we wait; longer gives up on the URL
+    max_redirects: int = 5
+    max_body_bytes: int = 10_000_000  # larger responses are refused (streamed, never read whole)
+    max_hosts_in_parallel: int = 4  # different hosts are fetched concurrently, each one at a time
 
 
 @dataclass(frozen=True)
@@ -80,6 +87,11 @@ class HtmlSource:
     delay_seconds: float = -1.0  # per-source override of http.delay_seconds; -1 = inherit
     max_pages: int = 100  # list pages followed before stopping
     obey_robots: bool = True
+    cache_ttl: str = "0s"  # re-use a page fetched less than this long ago, with no request ("12h", "7d")
+
+    @property
+    def cache_ttl_seconds(self) -> float:
+        return parse_duration(self.cache_ttl)
 
 
 SOURCE_KINDS: dict[str, type] = {"html": HtmlSource}
@@ -122,6 +134,18 @@ class Config:
 
     def enabled_sources(self) -> list[HtmlSource]:
         return [source for source in self.sources.values() if source.enabled]
+
+
+_DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhdw]?)\s*$")
+_UNIT_SECONDS = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
+
+
+def parse_duration(text: str) -> float:
+    """Seconds in "90", "90s", "30m", "12h", "7d" or "2w"; ValueError otherwise."""
+    match = _DURATION.match(text or "")
+    if not match:
+        raise ValueError(f"{text!r} is not a duration like 30m, 12h or 7d")
+    return float(match.group(1)) * _UNIT_SECONDS[match.group(2)]
 
 
 def config_path(explicit: str | None = None) -> Path:
@@ -170,9 +194,12 @@ def _validate(config: Config, reader: _Reader) -> None:
     if not re.search(r"(https?://\S+|[\w.+-]+@[\w-]+\.[\w.-]+)", http.user_agent):
         raise reader.error("key 'http.user_agent' must name the crawler and include a contact URL or email",
                            "http.user_agent")
-    for key in ("delay_seconds", "connect_timeout", "read_timeout"):
-        if getattr(http, key) < 0 or (key != "delay_seconds" and getattr(http, key) == 0):
-            raise reader.error(f"key 'http.{key}' must be a positive number of seconds", f"http.{key}")
+    for key in ("delay_seconds", "jitter", "backoff_seconds", "max_retries"):
+        if getattr(http, key) < 0:
+            raise reader.error(f"key 'http.{key}' must not be negative", f"http.{key}")
+    for key in ("connect_timeout", "read_timeout", "max_wait_seconds", "max_body_bytes", "max_hosts_in_parallel"):
+        if getattr(http, key) <= 0:
+            raise reader.error(f"key 'http.{key}' must be more than 0", f"http.{key}")
     for name in config.geocode.chain:
         if name not in GEOCODERS:
             raise reader.error(f"key 'geocode.chain' names unknown geocoder {name!r}; known: "
@@ -196,6 +223,10 @@ def _validate(config: Config, reader: _Reader) -> None:
             if not getattr(source.selectors, key).strip():
                 raise reader.error(f"key '{where}.selectors.{key}' is required (a CSS selector)",
                                    f"{where}.selectors.{key}")
+        try:
+            source.cache_ttl_seconds
+        except ValueError as err:
+            raise reader.error(f"key '{where}.cache_ttl': {err}", f"{where}.cache_ttl") from None
         if not source.start_urls:
             raise reader.error(f"key '{where}.start_urls' must list at least one URL", f"{where}.start_urls")
 

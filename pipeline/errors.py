@@ -34,7 +34,8 @@ class FetchError(PipelineError, OSError):
         super().__init__(message)
         self.url = url
         self.status = status
-        self.reason = reason
+        self.reason = reason  # a short slug for counters: timeout, http_503, robots_disallowed, ...
+        self.attempts = 1
 
 
 class RobotsDisallowed(FetchError):

@@ -29,6 +29,8 @@ class Report:
 
     run: Run
     crawls: list[Crawl] = field(default_factory=list)
+    fetch_stats: dict = field(default_factory=dict)  # per host and per source
+    robots_unavailable: dict[str, str] = field(default_factory=dict)  # host -> why
     checks: list[CheckResult] = field(default_factory=list)
     published: bool = False
     exported: ExportResult | None = None
@@ -39,14 +41,14 @@ class Report:
 
 
 def execute(config: Config, command: str, stages: list[str], *, sources: list[str] | None = None,
-            force: bool = False) -> Report:
+            force: bool = False, offline: bool = False, refresh: bool = False) -> Report:
     """Run `stages` in order as one recorded run; load also checks and publishes."""
     report = Report(Run(command=command))
     run = report.run
     if "scrape" in stages:
         sources = [source.name for source in select_sources(config, sources)]  # usage errors first
     if stages != ["export"]:
-        _work_stages(config, report, stages, sources=sources, force=force)
+        _work_stages(config, report, stages, sources=sources, force=force, offline=offline, refresh=refresh)
     if "export" in stages:
         with run.stage("export"):
             report.exported = export_published(config)
@@ -59,16 +61,21 @@ def execute(config: Config, command: str, stages: list[str], *, sources: list[st
     return report
 
 
-def _work_stages(config: Config, report: Report, stages: list[str], *, sources, force: bool) -> None:
+def _work_stages(config: Config, report: Report, stages: list[str], *, sources, force: bool, offline: bool,
+                 refresh: bool) -> None:
     run = report.run
     warehouse = wh.open_work(config.work_database)
     status = "failed"
     try:
         run.start(warehouse)
         if "scrape" in stages:
-            with run.stage("scrape"), serving_samples(config, sources) as (served, origins):
-                report.crawls = scrape(served, warehouse, run_id=run.run_id, counts=run.counts,
-                                       origins=origins, only=sources)
+            with run.stage("scrape"), serving_samples(config, sources, offline=offline) as (served, origins):
+                scraped = scrape(served, warehouse, run_id=run.run_id, counts=run.counts, origins=origins,
+                                 only=sources, offline=offline, refresh=refresh)
+            report.crawls, report.robots_unavailable = scraped.crawls, scraped.robots_unavailable
+            run.fetch_stats = report.fetch_stats = scraped.stats
+            for host, why in scraped.robots_unavailable.items():
+                run.errors.append(f"robots.txt of {host} could not be fetched ({why}); the host was skipped")
             for crawl in report.crawls:
                 if crawl.status != "complete":
                     run.errors.append(f"source {crawl.source}: {crawl.status}: {crawl.message}")

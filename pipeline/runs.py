@@ -27,6 +27,7 @@ class Run:
     counts: Counter = field(default_factory=Counter)
     stages: list[dict] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    fetch_stats: dict = field(default_factory=dict)
     status: str = "running"
 
     def __post_init__(self):
@@ -54,14 +55,14 @@ class Run:
         warehouse.run("runs/finish.sql", {
             "run_id": self.run_id, "finished_at": utcnow(), "status": status,
             "stages": json.dumps(self.stages), "counts": json.dumps(dict(sorted(self.counts.items()))),
-            "errors": json.dumps(self.errors)})
+            "errors": json.dumps(self.errors), "fetch_stats": json.dumps(self.fetch_stats, sort_keys=True)})
 
 
 def recent_runs(warehouse: Warehouse, limit: int = 5) -> list[dict]:
     columns, rows = warehouse.query("runs/recent.sql", {"limit": limit})
     runs = [dict(zip(columns, row)) for row in rows]
     for run in runs:
-        for key in ("stages", "counts", "errors"):
+        for key in ("stages", "counts", "errors", "fetch_stats"):
             if isinstance(run.get(key), str):
                 run[key] = json.loads(run[key])  # DuckDB hands JSON columns back as text
     return runs

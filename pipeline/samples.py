@@ -55,18 +55,23 @@ class SampleServer:
 
 
 @contextlib.contextmanager
-def serving_samples(config: Config, names: list[str]) -> Iterator[tuple[Config, dict[str, str]]]:
+def serving_samples(config: Config, names: list[str], *, offline: bool = False
+                    ) -> Iterator[tuple[Config, dict[str, str]]]:
     """Start a server per `samples:` source among `names`; yield the config pointed at them and an origin map.
 
     The map takes each loopback origin to its canonical origin, so records carry stable URLs.
+    Offline, nothing is served: the sources point at their canonical origin, which the archive knows.
     """
     with contextlib.ExitStack() as stack:
         sources, origins = {}, {}
         for name, source in config.sources.items():
             if name in names and source.base_url.startswith(SCHEME):
                 directory = source.base_url[len(SCHEME):].strip("/")
-                server = stack.enter_context(SampleServer(SAMPLES_DIR / directory))
-                origins[server.url] = canonical_origin(directory)
-                source = dataclasses.replace(source, base_url=server.url + "/")
+                if offline:
+                    source = dataclasses.replace(source, base_url=canonical_origin(directory) + "/")
+                else:
+                    server = stack.enter_context(SampleServer(SAMPLES_DIR / directory))
+                    origins[server.url] = canonical_origin(directory)
+                    source = dataclasses.replace(source, base_url=server.url + "/")
             sources[name] = source
         yield dataclasses.replace(config, sources=sources), origins

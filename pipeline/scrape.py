@@ -1,9 +1,12 @@
-"""The scrape stage: crawl each source, normalize and classify its listings, stage them."""
+"""The scrape stage: crawl the sources (hosts in parallel), normalize and classify, stage the listings."""
 
 from __future__ import annotations
 
+import json
 import logging
 from collections import Counter
+from concurrent.futures import ThreadPoolExecutor, as_completed
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from pipeline import sources
@@ -12,7 +15,9 @@ from pipeline.classify import classify
 from pipeline.config import Config
 from pipeline.errors import SourceError, UsageError
 from pipeline.fetch import Fetcher
+from pipeline.fetchstats import FetchStats
 from pipeline.normalize import normalize
+from pipeline.responses import ResponseCache
 from pipeline.sources import Crawl
 from pipeline.vocabulary import Vocabulary, load_vocabulary
 from pipeline.warehouse import Warehouse
@@ -20,41 +25,73 @@ from pipeline.warehouse import Warehouse
 log = logging.getLogger(__name__)
 
 
-def scrape(config: Config, warehouse: Warehouse, *, run_id: str, counts: Counter,
-           origins: dict[str, str], only: list[str] | None = None) -> list[Crawl]:
-    """Crawl the enabled sources (or `only` these); return each crawl's outcome."""
+@dataclass
+class ScrapeResult:
+    crawls: list[Crawl] = field(default_factory=list)
+    stats: dict = field(default_factory=dict)  # FetchStats.as_dict(): per host and per source
+    robots_unavailable: dict[str, str] = field(default_factory=dict)  # host -> why
+
+
+def scrape(config: Config, warehouse: Warehouse, *, run_id: str, counts: Counter, origins: dict[str, str],
+           only: list[str] | None = None, offline: bool = False, refresh: bool = False) -> ScrapeResult:
+    """Crawl the selected sources, sources on different hosts concurrently; stage what they yield.
+
+    `offline` re-extracts from the raw archive with no network at all; `refresh` ignores cache TTLs.
+    """
     selected = select_sources(config, only)
     for source in selected:
         sources.validate(source, config.path)
     vocabulary = load_vocabulary(config.vocabulary_path)
-    fetcher = Fetcher(config.http, Archive(config.raw_dir), run_id=run_id, counts=counts)
-    crawls = []
+    names = [source.name for source in selected]
+    cache = ResponseCache(warehouse.run("fetch/latest_responses.sql", {"sources": names}))
+    stats = FetchStats(counts)
+    fetcher = Fetcher(config.http, Archive(config.raw_dir), run_id=run_id, stats=stats, cache=cache,
+                      origins=origins, offline=offline, refresh=refresh)
+    result = ScrapeResult()
     try:
-        for source in selected:
-            started = _now()
-            try:
-                crawl = sources.crawl(source, fetcher, origins)
-            except SourceError as err:
-                crawl = Crawl(source=source.name, status="failed", failures=1, message=str(err))
-            counts.update(crawl.counts)
-            rows = [_process(raw, vocabulary, config, counts) for raw in crawl.listings]
-            with warehouse.transaction():
-                if crawl.status != "failed":
-                    warehouse.run("scrape/clear_source.sql", {"source": source.name})
-                    warehouse.stage_rows("scrape/insert_staged.sql", rows, {"load_id": run_id})
-                warehouse.stage_rows("scrape/insert_raw_responses.sql", fetcher.responses)
-                warehouse.run("scrape/record_crawl.sql", {
-                    "run_id": run_id, "source": source.name, "started_at": started,
-                    "finished_at": _now(), "status": crawl.status, "listings": len(rows),
-                    "failures": crawl.failures, "message": crawl.message or None})
-            fetcher.responses.clear()
-            counts["scrape/listings"] += len(rows)
-            log.info("source %s: %s, %d listings, %d failures", source.name, crawl.status,
-                     len(rows), crawl.failures)
-            crawls.append(crawl)
+        workers = max(1, min(len(selected), config.http.max_hosts_in_parallel))
+        with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="crawl") as pool:
+            started = {pool.submit(_crawl, source, fetcher): (source, _now()) for source in selected}
+            # Staging writes happen here, one source at a time, as crawls finish.
+            for future in as_completed(started):
+                source, began = started[future]
+                crawl = future.result()
+                counts.update(crawl.counts)
+                rows = [_process(raw, vocabulary, config, counts) for raw in crawl.listings]
+                _stage(warehouse, fetcher, crawl, rows, run_id=run_id, started=began,
+                       stats=stats.as_dict()["sources"].get(source.name, {}))
+                counts["scrape/listings"] += len(rows)
+                log.info("source %s: %s, %d listings, %d failures", source.name, crawl.status, len(rows),
+                         crawl.failures)
+                result.crawls.append(crawl)
     finally:
         fetcher.close()
-    return crawls
+    result.crawls.sort(key=lambda crawl: names.index(crawl.source))
+    result.stats = stats.as_dict()
+    result.robots_unavailable = fetcher.robots_unavailable()
+    return result
+
+
+def _crawl(source, fetcher: Fetcher) -> Crawl:
+    try:
+        return sources.crawl(source, fetcher)
+    except SourceError as err:
+        return Crawl(source=source.name, status="failed", failures=1, message=str(err))
+
+
+def _stage(warehouse: Warehouse, fetcher: Fetcher, crawl: Crawl, rows: list[dict], *, run_id: str,
+           started: datetime, stats: dict) -> None:
+    """One transaction per source: its batch, its raw responses, its failures and its crawl record."""
+    with warehouse.transaction():
+        if crawl.status != "failed":
+            warehouse.run("scrape/clear_source.sql", {"source": crawl.source})
+            warehouse.stage_rows("scrape/insert_staged.sql", rows, {"load_id": run_id})
+        warehouse.stage_rows("scrape/insert_raw_responses.sql", fetcher.take_responses(crawl.source))
+        warehouse.stage_rows("fetch/insert_failures.sql", fetcher.take_failures(crawl.source))
+        warehouse.run("scrape/record_crawl.sql", {
+            "run_id": run_id, "source": crawl.source, "started_at": started, "finished_at": _now(),
+            "status": crawl.status, "listings": len(rows), "failures": crawl.failures,
+            "message": crawl.message or None, "stats": json.dumps(stats, sort_keys=True)})
 
 
 def select_sources(config: Config, only: list[str] | None):
@@ -63,7 +100,7 @@ def select_sources(config: Config, only: list[str] | None):
         unknown = [name for name in only if name not in config.sources]
         if unknown:
             raise UsageError(f"unknown source {unknown[0]!r}; configured: {', '.join(config.sources)}")
-        return [config.sources[name] for name in only]
+        return [config.sources[name] for name in dict.fromkeys(only)]
     return config.enabled_sources()
 
 

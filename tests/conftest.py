@@ -58,6 +58,8 @@ def write_config(tmp_path):
     def write(extra: str = "", *, base_url: str | None = None, name: str = "pipeline.toml") -> Path:
         text = (ROOT / "pipeline.toml").read_text(encoding="utf-8")
         text = text.replace('vocabulary = "vocabulary.toml"', f'vocabulary = "{ROOT / "vocabulary.toml"}"')
+        # Retries in tests back off for milliseconds, not seconds.
+        text = text.replace("backoff_seconds = 1.0", "backoff_seconds = 0.01")
         if base_url:
             text = text.replace('base_url = "samples:site"', f'base_url = "{base_url}"')
         path = tmp_path / name

@@ -14,6 +14,8 @@ class Route:
     body: bytes | str = b""
     headers: dict[str, str] = field(default_factory=lambda: {"Content-Type": "text/html; charset=utf-8"})
     delay: float = 0.0  # seconds to stall before answering
+    repeat: int = 1  # send the body this many times, streamed without a Content-Length
+    repeat_delay: float = 0.0  # pause between repeats
 
 
 @dataclass
@@ -21,6 +23,8 @@ class Hit:
     path: str
     headers: dict[str, str]
     at: float  # time.monotonic() when the server received it
+    done: float = 0.0  # time.monotonic() when it finished answering
+    sent: int = 0  # body bytes written before the client hung up or the body ended
 
 
 class ScriptedServer:
@@ -33,7 +37,8 @@ class ScriptedServer:
 
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self):  # noqa: N802 - the http.server naming
-                server.hits.append(Hit(self.path, dict(self.headers), time.monotonic()))
+                hit = Hit(self.path, dict(self.headers), time.monotonic())
+                server.hits.append(hit)
                 route = server.routes.get(self.path)
                 if isinstance(route, list):
                     route = route.pop(0) if len(route) > 1 else route[0]
@@ -41,15 +46,31 @@ class ScriptedServer:
                 if route.delay:
                     time.sleep(route.delay)
                 body = route.body.encode() if isinstance(route.body, str) else route.body
+                status = route.status
+                etag = route.headers.get("ETag")
+                if etag and self.headers.get("If-None-Match") == etag:
+                    status, body = 304, b""
                 try:
-                    self.send_response(route.status)
+                    self.send_response(status)
                     for key, value in route.headers.items():
                         self.send_header(key, value)
-                    self.send_header("Content-Length", str(len(body)))
+                    if route.repeat == 1:
+                        self.send_header("Content-Length", str(len(body)))
+                    else:
+                        self.send_header("Connection", "close")
                     self.end_headers()
-                    self.wfile.write(body)
+                    for i in range(route.repeat):
+                        if i and route.repeat_delay:
+                            time.sleep(route.repeat_delay)
+                        self.wfile.write(body)
+                        self.wfile.flush()
+                        hit.sent += len(body)
                 except (BrokenPipeError, ConnectionResetError):
-                    pass  # the client gave up (a timeout test)
+                    pass  # the client gave up (a timeout or size-limit test)
+                finally:
+                    hit.done = time.monotonic()
+                if route.repeat > 1:
+                    self.close_connection = True
 
             def log_message(self, *args):
                 pass

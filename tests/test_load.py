@@ -109,3 +109,31 @@ def test_stages_run_one_by_one_resume_from_staging(scripted_site):
     assert rows(config.work_database, "select count(*) from stg_listings") == [(0,)]
     with pytest.raises(NothingToDo, match="run `therapists scrape` first"):
         runner.execute(config, "load", ["load"])
+
+
+def test_one_unreachable_source_gives_exit_3_and_publishes_the_rest(write_config, capsys):
+    from pipeline.cli import main
+    from tests.servers import ScriptedServer as Closed
+
+    with Closed() as gone:
+        dead = gone.url  # the port is closed once the server stops
+    extra = f"""
+[sources.gone_directory]
+kind = "html"
+base_url = "{dead}/"
+start_urls = ["/list.html"]
+delay_seconds = 0.0
+[sources.gone_directory.selectors]
+card = "article"
+detail_link = "a"
+[sources.gone_directory.fields]
+name = "h1"
+"""
+    path = write_config(extra)
+    assert main(["--config", str(path), "run"]) == 3
+    err = capsys.readouterr().err
+    assert "source gone_directory: failed" in err and "could not be fetched (connection)" in err
+    assert "source sample_directory: complete, 72 listings" in err and "Database:" in err
+    assert rows(path.parent / "data" / "directory.duckdb", "select count(*) from listings") == [(72,)]
+    failures = rows(path.parent / "data" / "work.duckdb", "select source, reason from fetch_failures")
+    assert ("gone_directory", "robots_unavailable") in failures

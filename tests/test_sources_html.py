@@ -23,12 +23,13 @@ def crawled(sample_site, tmp_path_factory):
     (tmp / "pipeline.toml").write_text(text)
     config = load_config(tmp / "pipeline.toml")
     source = config.sources["sample_directory"]
-    fetcher = Fetcher(config.http, Archive(tmp / "raw"), run_id="test")
+    fetcher = Fetcher(config.http, Archive(tmp / "raw"), run_id="test",
+                      origins={sample_site.url: "http://site.samples.test"})
     try:
-        result = html.crawl(source, fetcher, {sample_site.url: "http://site.samples.test"})
+        result = html.crawl(source, fetcher)
     finally:
         fetcher.close()
-    return result, fetcher
+    return result, fetcher.take_responses("sample_directory")
 
 
 def test_follows_pagination_and_every_profile(crawled):
@@ -40,8 +41,8 @@ def test_follows_pagination_and_every_profile(crawled):
 
 
 def test_never_fetches_disallowed_or_offsite_and_counts_the_drops(crawled):
-    result, fetcher = crawled
-    fetched = [row["url"] for row in fetcher.responses]
+    result, responses = crawled
+    fetched = [row["url"] for row in responses]
     assert not any("private-" in url for url in fetched)
     assert not any("elsewhere.example.org" in url for url in fetched)
     assert result.counts["scrape/dropped/robots_disallowed"] == 1
@@ -82,7 +83,7 @@ def test_broken_markup_and_missing_names_are_dropped_not_fatal(tmp_path, write_c
     with ScriptedServer(routes) as server:
         config = load_config(write_config(base_url=server.url + "/"))
         fetcher = Fetcher(config.http, Archive(tmp_path / "raw"), run_id="t")
-        result = html.crawl(config.sources["sample_directory"], fetcher, {})
+        result = html.crawl(config.sources["sample_directory"], fetcher)
         fetcher.close()
     assert [r.fields["name"] for r in result.listings] == ["Ok Name"]
     assert result.counts["scrape/dropped/no_name"] == 1
@@ -95,7 +96,7 @@ def test_a_failing_list_page_makes_the_crawl_partial(tmp_path, write_config):
     with ScriptedServer(routes) as server:
         config = load_config(write_config(base_url=server.url + "/"))
         fetcher = Fetcher(config.http, Archive(tmp_path / "raw"), run_id="t")
-        result = html.crawl(config.sources["sample_directory"], fetcher, {})
+        result = html.crawl(config.sources["sample_directory"], fetcher)
         fetcher.close()
     assert result.status == "failed" and result.failures == 1
     assert "503" in result.message

@@ -42,8 +42,9 @@ def test_therapists_near_agrees_with_a_full_scan(tmp_path):
     rng = random.Random(7)
     with open_work(tmp_path / "w.duckdb") as warehouse:
         con = warehouse.con
-        rows = [(f"t{i}", f"n{i}", rng.uniform(25, 49), rng.uniform(-124, -67)) for i in range(3000)]
-        con.executemany("insert into therapists (therapist_id, name, lat, lon, active) values (?, ?, ?, ?, true)", rows)
+        con.execute("select setseed(0.7)")
+        con.execute("insert into therapists (therapist_id, name, lat, lon, active) "
+                    "select 't' || i, 'n' || i, 25 + random() * 24, -124 + random() * 57, true from range(3000) as r(i)")
         for _ in range(25):
             lat, lon, miles = rng.uniform(26, 48), rng.uniform(-123, -68), rng.choice([5, 25, 100, 300])
             near = con.execute("select therapist_id from therapists_near(?, ?, ?)", [lat, lon, miles]).fetchall()

@@ -43,6 +43,6 @@ def validate(source, config_path) -> None:
     _kinds()[source.kind].validate(source, config_path)
 
 
-def crawl(source, fetcher: Fetcher, origins: dict[str, str]) -> Crawl:
+def crawl(source, fetcher: Fetcher) -> Crawl:
     """Crawl one configured source through the shared fetcher."""
-    return _kinds()[source.kind].crawl(source, fetcher, origins)
+    return _kinds()[source.kind].crawl(source, fetcher)

@@ -17,6 +17,8 @@ from pipeline.sources import Crawl
 log = logging.getLogger(__name__)
 
 LIST_FIELDS = frozenset({"services", "credentials"})  # fields that collect every match
+# A profile lost for one of these reasons is the site's doing, not a failed crawl.
+RECORD_DROPS = frozenset({"http_404", "http_410", "robots_disallowed", "offsite_redirect"})
 
 
 def validate(source: HtmlSource, config_path) -> None:
@@ -32,13 +34,15 @@ def validate(source: HtmlSource, config_path) -> None:
                               f"(in {config_path})", path=str(config_path), key=key) from err
 
 
-def crawl(source: HtmlSource, fetcher: Fetcher, origins: dict[str, str]) -> Crawl:
+def crawl(source: HtmlSource, fetcher: Fetcher) -> Crawl:
     result = Crawl(source=source.name)
     hosts = {urlsplit(source.base_url).netloc, *source.allowed_hosts}
-    delay = None if source.delay_seconds < 0 else source.delay_seconds
-
-    def get(url: str) -> Page:
-        return fetcher.get(url, source=source.name, delay=delay, obey_robots=source.obey_robots)
+    if not source.obey_robots:
+        log.warning("source %s ignores robots.txt (obey_robots = false); use that only where its terms allow",
+                    source.name)
+        result.counts["scrape/robots_ignored_sources"] += 1
+    options = {"source": source.name, "delay": None if source.delay_seconds < 0 else source.delay_seconds,
+               "obey_robots": source.obey_robots, "allowed_hosts": hosts, "cache_ttl": source.cache_ttl_seconds}
 
     profiles: list[str] = []
     queue = [urljoin(source.base_url, url) for url in source.start_urls]
@@ -49,12 +53,9 @@ def crawl(source: HtmlSource, fetcher: Fetcher, origins: dict[str, str]) -> Craw
             continue
         seen_pages.add(url)
         try:
-            page = get(url)
+            page = fetcher.get(url, **options)
         except FetchError as err:
-            result.fail(err.reason, f"list page {url} failed: {err}")
-            continue
-        if urlsplit(page.final_url).netloc not in hosts:
-            result.drop("offsite_redirect")
+            result.fail(err.reason, f"list page {fetcher.canonical(url)} failed: {err}")
             continue
         result.counts["scrape/list_pages"] += 1
         soup = BeautifulSoup(page.text, "lxml")
@@ -79,33 +80,29 @@ def crawl(source: HtmlSource, fetcher: Fetcher, origins: dict[str, str]) -> Craw
         result.status = "partial"
         result.message = result.message or f"stopped at max_pages = {source.max_pages}"
 
-    for url in profiles:
-        try:
-            page = get(url)
-        except RobotsDisallowed:
-            result.drop("robots_disallowed")
-            continue
-        except FetchError as err:
-            if err.status in (404, 410):
-                result.drop(f"http_{err.status}")  # a dead link is the site's problem, not ours
+    for url, outcome in fetcher.get_many(profiles, **options):
+        if isinstance(outcome, FetchError):
+            if isinstance(outcome, RobotsDisallowed) or outcome.reason in RECORD_DROPS:
+                result.drop(outcome.reason)
             else:
-                result.fail(err.reason, f"profile {url} failed: {err}")
+                result.fail(outcome.reason, f"profile {fetcher.canonical(url)} failed: {outcome}")
             continue
-        if urlsplit(page.final_url).netloc not in hosts:
-            result.drop("offsite_redirect")
-            continue
-        fields = extract_fields(page.text, source.fields)
-        if not fields.get("name"):
+        listing = _listing(source, outcome)
+        if listing is None:
             result.drop("no_name")
-            continue
-        canonical = canonical_url(page.final_url, origins)
-        result.listings.append(RawListing(
-            source=source.name, source_key=canonical, url=canonical,
-            fetched_at=page.fetched_at, raw_sha256=page.sha256, fields=fields,
-        ))
+        else:
+            result.listings.append(listing)
     if not result.listings and result.failures:
         result.status = "failed"
     return result
+
+
+def _listing(source: HtmlSource, page: Page) -> RawListing | None:
+    fields = extract_fields(page.text, source.fields)
+    if not fields.get("name"):
+        return None
+    return RawListing(source=source.name, source_key=page.canonical_url, url=page.canonical_url,
+                      fetched_at=page.fetched_at, raw_sha256=page.sha256, fields=fields)
 
 
 def extract_fields(html: str, selectors: dict[str, str]) -> dict[str, str | list[str]]:
@@ -124,10 +121,3 @@ def extract_fields(html: str, selectors: dict[str, str]) -> dict[str, str | list
         elif values:
             fields[name] = values[0] if name != "description" else "\n".join(values)
     return fields
-
-
-def canonical_url(url: str, origins: dict[str, str]) -> str:
-    for origin, canonical in origins.items():
-        if url.startswith(origin + "/") or url == origin:
-            return canonical + url[len(origin):]
-    return url
