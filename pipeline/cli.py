@@ -170,9 +170,12 @@ def cmd_demo(args) -> int:
 def _print_summary(config, report: runner.Report) -> None:
     run, out = report.run, sys.stderr
     print(f"Run {run.run_id}: {run.status}", file=out)
+    sources = report.fetch_stats.get("sources", {})
     for crawl in report.crawls:
         print(f"  source {crawl.source}: {crawl.status}, {len(crawl.listings)} listings"
               + (f", {crawl.failures} failures ({crawl.message})" if crawl.failures else ""), file=out)
+        if crawl.source in sources:
+            print("    fetched: " + ", ".join(f"{k}={v}" for k, v in sources[crawl.source].items()), file=out)
     for host, stats in report.fetch_stats.get("hosts", {}).items():
         print(f"  host {host}: " + ", ".join(f"{k}={v}" for k, v in stats.items()), file=out)
     for host, why in report.robots_unavailable.items():
