@@ -18,7 +18,7 @@ from pipeline import __version__, checks, runner
 from pipeline.config import TIERS, load_config
 from pipeline.errors import ConfigError, PipelineError, UsageError
 from pipeline.runs import recent_runs, source_freshness
-from pipeline.samples import SCHEME
+from pipeline.samples import SCHEME, is_sample
 from pipeline.search import SORTS, explain, search
 from pipeline.vocabulary import load_vocabulary
 from pipeline.warehouse import Warehouse
@@ -151,7 +151,7 @@ def cmd_export(args) -> int:
 
 def cmd_demo(args) -> int:
     config = load_config(args.config)
-    samples = [s.name for s in config.sources.values() if s.base_url.startswith(SCHEME)]
+    samples = [s.name for s in config.sources.values() if is_sample(s)]
     if not samples:
         raise UsageError(f"the demo needs a source with base_url = \"{SCHEME}site\" in {config.path}")
     # Only the bundled samples: the demo never touches a live source the user has added.

@@ -13,16 +13,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.errors import ConfigError
+from pipeline.source_settings import HTML_FIELDS, SOURCE_KINDS, SourceSettings  # noqa: F401 - re-exported
 
 DEFAULT_PATH = "pipeline.toml"
 ENV_VAR = "THERAPISTS_CONFIG"
 TIERS = ("none", "low", "medium", "high")
 GEOCODERS = ("source", "offline")
-# Fields an html source may extract; each maps to a CSS selector, `selector@attr` reads an attribute.
-HTML_FIELDS = (
-    "name", "business_name", "credentials", "phone", "website", "email",
-    "street", "city", "state", "postal_code", "services", "description",
-)
 
 
 @dataclass(frozen=True)
@@ -68,36 +64,6 @@ class Export:
 
 
 @dataclass(frozen=True)
-class HtmlSelectors:
-    card: str = ""  # one listing on a list page
-    detail_link: str = ""  # inside a card: the link to the profile page
-    next_page: str = ""  # the link to the next list page
-
-
-@dataclass(frozen=True)
-class HtmlSource:
-    name: str
-    kind: str
-    base_url: str
-    start_urls: list[str]
-    selectors: HtmlSelectors
-    fields: dict[str, str]
-    enabled: bool = True
-    allowed_hosts: list[str] = field(default_factory=list)  # extra hosts links may lead to
-    delay_seconds: float = -1.0  # per-source override of http.delay_seconds; -1 = inherit
-    max_pages: int = 100  # list pages followed before stopping
-    obey_robots: bool = True
-    cache_ttl: str = "0s"  # re-use a page fetched less than this long ago, with no request ("12h", "7d")
-
-    @property
-    def cache_ttl_seconds(self) -> float:
-        return parse_duration(self.cache_ttl)
-
-
-SOURCE_KINDS: dict[str, type] = {"html": HtmlSource}
-
-
-@dataclass(frozen=True)
 class Config:
     path: Path
     root: Path  # relative paths in the file are relative to this folder
@@ -106,7 +72,7 @@ class Config:
     geocode: Geocode
     relevance: Relevance
     export: Export
-    sources: dict[str, HtmlSource]
+    sources: dict[str, SourceSettings]
 
     def resolve(self, relative: str) -> Path:
         path = Path(relative)
@@ -132,20 +98,8 @@ class Config:
     def vocabulary_path(self) -> Path:
         return self.resolve(self.relevance.vocabulary)
 
-    def enabled_sources(self) -> list[HtmlSource]:
+    def enabled_sources(self) -> list[SourceSettings]:
         return [source for source in self.sources.values() if source.enabled]
-
-
-_DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhdw]?)\s*$")
-_UNIT_SECONDS = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
-
-
-def parse_duration(text: str) -> float:
-    """Seconds in "90", "90s", "30m", "12h", "7d" or "2w"; ValueError otherwise."""
-    match = _DURATION.match(text or "")
-    if not match:
-        raise ValueError(f"{text!r} is not a duration like 30m, 12h or 7d")
-    return float(match.group(1)) * _UNIT_SECONDS[match.group(2)]
 
 
 def config_path(explicit: str | None = None) -> Path:
@@ -211,24 +165,9 @@ def _validate(config: Config, reader: _Reader) -> None:
     if config.export.min_tier not in TIERS:
         raise reader.error(f"key 'export.min_tier' must be one of {', '.join(TIERS)}", "export.min_tier")
     for source in config.sources.values():
-        where = f"sources.{source.name}"
-        unknown = sorted(set(source.fields) - set(HTML_FIELDS))
-        if unknown:
-            raise reader.error(f"key '{where}.fields.{unknown[0]}' is not a known field; known: "
-                               + ", ".join(HTML_FIELDS), f"{where}.fields.{unknown[0]}")
-        if "name" not in source.fields:
-            raise reader.error(f"key '{where}.fields.name' is required (a listing needs a name)",
-                               f"{where}.fields.name")
-        for key in ("card", "detail_link"):
-            if not getattr(source.selectors, key).strip():
-                raise reader.error(f"key '{where}.selectors.{key}' is required (a CSS selector)",
-                                   f"{where}.selectors.{key}")
-        try:
-            source.cache_ttl_seconds
-        except ValueError as err:
-            raise reader.error(f"key '{where}.cache_ttl': {err}", f"{where}.cache_ttl") from None
-        if not source.start_urls:
-            raise reader.error(f"key '{where}.start_urls' must list at least one URL", f"{where}.start_urls")
+        for key, message in source.problems():
+            where = f"sources.{source.name}.{key}"
+            raise reader.error(f"key '{where}' {message}", where)
 
 
 class _Reader:

@@ -17,6 +17,10 @@ SCHEMA_VERSION = 1
 LICENSES = {
     # What each source kind's data may be used under, carried into manifest.json.
     "html": "Facts listed publicly by the directory named in each record's evidence.source_url",
+    "nppes": "Public domain (CMS NPPES NPI Registry)",
+    "nppes_bulk": "Public domain (CMS NPPES downloadable file)",
+    "overpass": "Open Database License (ODbL) 1.0: © OpenStreetMap contributors",
+    "csv": "Public record (state licensing board roster)",
 }
 _CHUNK = 1 << 20
 
@@ -73,7 +77,7 @@ def _manifest(summary: dict, files: dict[str, str], min_tier: str, source_kinds:
              "license": LICENSES.get(source_kinds.get(name, ""), "see the source's terms")}
             for name in sources
         ],
-        "attribution": [gazetteer.ATTRIBUTION],
+        "attribution": [gazetteer.ATTRIBUTION, *(summary["attributions"] or [])],
     }
 
 

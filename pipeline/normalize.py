@@ -80,6 +80,15 @@ def normalize(raw: RawListing, counts: Counter | None = None) -> Listing:
         postal_code=normalize_postal_code(text.get("postal_code")),
         description=text.get("description") or None,
         services=_unique([clean_text(s) for s in fields.get("services") or [] if clean_text(s)]),
+        opening_hours=text.get("opening_hours") or None,
+        npi=_valid_npi(raw.npi, counts),
+        licenses=[{"number": clean_text(str(lic.get("number") or "")), "state": normalize_state(lic.get("state")),
+                   "status": (lic.get("status") or "").lower() or None}
+                  for lic in raw.licenses if clean_text(str(lic.get("number") or ""))],
+        taxonomy_codes=_unique([code.strip().upper() for code in raw.taxonomy_codes if code and code.strip()]),
+        attribution=raw.attribution,
+        field_sources=json.dumps(raw.field_sources, sort_keys=True) if raw.field_sources else None,
+        lat=raw.lat, lon=raw.lon,
     )
 
 
@@ -187,6 +196,30 @@ def normalize_postal_code(value: str | None) -> str | None:
     if len(digits) in (4, 8):
         digits = "0" + digits
     return digits[:5] if len(digits) in (5, 9) else None
+
+
+def npi_is_valid(npi: str) -> bool:
+    """The NPI check digit: Luhn over "80840" + the first nine digits (CMS's published rule)."""
+    if not re.fullmatch(r"\d{10}", npi or ""):
+        return False
+    digits = [int(d) for d in "80840" + npi]
+    total = 0
+    for i, digit in enumerate(reversed(digits)):
+        if i % 2 == 1:
+            digit *= 2
+            digit -= 9 if digit > 9 else 0
+        total += digit
+    return total % 10 == 0
+
+
+def _valid_npi(npi: str | None, counts: Counter) -> str | None:
+    if not npi:
+        return None
+    npi = re.sub(r"\D", "", str(npi))
+    if npi_is_valid(npi):
+        return npi
+    counts["normalize/invalid/npi"] += 1
+    return None
 
 
 def _unique(items: list[str]) -> list[str]:

@@ -17,6 +17,14 @@ class RawListing:
     fetched_at: str  # ISO 8601 UTC
     raw_sha256: str  # the archived response body this came from
     fields: dict[str, str | list[str]]
+    # Structured facts some sources state outright (kept apart from the free-text fields):
+    npi: str | None = None
+    licenses: list[dict] = field(default_factory=list)  # [{number, state, status}]
+    taxonomy_codes: list[str] = field(default_factory=list)  # NUCC codes
+    lat: float | None = None  # coordinates the source published (OSM, schema.org geo)
+    lon: float | None = None
+    attribution: str | None = None  # a licence notice that must travel with the data (ODbL)
+    field_sources: dict[str, str] = field(default_factory=dict)  # field -> what supplied it (html)
 
 
 @dataclass(frozen=True)
@@ -51,6 +59,12 @@ class Listing:
     postal_code: str | None = None  # 5 digits
     description: str | None = None
     services: list[str] = field(default_factory=list)
+    opening_hours: str | None = None
+    npi: str | None = None
+    licenses: list[dict] = field(default_factory=list)  # [{number, state, status}]
+    taxonomy_codes: list[str] = field(default_factory=list)
+    attribution: str | None = None
+    field_sources: str | None = None  # JSON: field -> selector / json-ld / microdata
     techniques: list[str] = field(default_factory=list)
     conditions: list[str] = field(default_factory=list)
     relevance_score: int = 0

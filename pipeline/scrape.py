@@ -38,7 +38,7 @@ def scrape(config: Config, warehouse: Warehouse, *, run_id: str, counts: Counter
 
     `offline` re-extracts from the raw archive with no network at all; `refresh` ignores cache TTLs.
     """
-    selected = select_sources(config, only)
+    selected = [sources.localize(source, config.resolve) for source in select_sources(config, only)]
     for source in selected:
         sources.validate(source, config.path)
     vocabulary = load_vocabulary(config.vocabulary_path)

@@ -12,6 +12,7 @@ from pipeline.config import load_config
 from pipeline.samples import SAMPLES_DIR, SampleServer
 
 ROOT = Path(__file__).resolve().parent.parent
+OTHER_SOURCES = "# The other bundled fictional sources"  # where pipeline.toml's extra samples begin
 _real_connect = socket.socket.connect
 _real_connect_ex = socket.socket.connect_ex
 
@@ -54,9 +55,15 @@ def sample_site():
 
 @pytest.fixture
 def write_config(tmp_path):
-    """Write a pipeline.toml into tmp_path: the shipped one with paths redirected, plus `extra` text."""
-    def write(extra: str = "", *, base_url: str | None = None, name: str = "pipeline.toml") -> Path:
+    """Write a pipeline.toml into tmp_path: the shipped one with paths redirected, plus `extra` text.
+
+    Only the sample directory site is kept unless `all_sources`: most tests watch one source.
+    """
+    def write(extra: str = "", *, base_url: str | None = None, name: str = "pipeline.toml",
+              all_sources: bool = False) -> Path:
         text = (ROOT / "pipeline.toml").read_text(encoding="utf-8")
+        if not all_sources:
+            text = text.split(OTHER_SOURCES, 1)[0]
         text = text.replace('vocabulary = "vocabulary.toml"', f'vocabulary = "{ROOT / "vocabulary.toml"}"')
         # Retries in tests back off for milliseconds, not seconds.
         text = text.replace("backoff_seconds = 1.0", "backoff_seconds = 0.01")

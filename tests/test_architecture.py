@@ -11,7 +11,8 @@ PACKAGE = ROOT / "pipeline"
 MODULES = sorted(PACKAGE.rglob("*.py"))
 # Which of our modules may import which third-party (or CLI) module.
 OWNERS = {"duckdb": {"warehouse.py"}, "requests": {"fetch.py"}, "argparse": {"cli.py"},
-          "zipcodes": {"gazetteer.py"}, "phonenumbers": {"normalize.py"}, "bs4": {"sources/html.py"}}
+          "zipcodes": {"gazetteer.py"}, "phonenumbers": {"normalize.py"},
+          "bs4": {"sources/html.py", "sources/structured.py"}, "charset_normalizer": {"charset.py"}}
 
 
 def imports(path):

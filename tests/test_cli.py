@@ -52,7 +52,9 @@ def demo(tmp_path_factory):
 def test_demo_succeeds_and_prints_a_summary_and_results(demo):
     first = demo["first"]
     assert first.returncode == 0, first.stderr
-    assert "source sample_directory: complete" in first.stderr
+    for source in ("sample_directory", "sample_jsonld", "sample_nppes", "sample_nppes_bulk", "sample_overpass",
+                   "sample_roster"):
+        assert f"source {source}: complete" in first.stderr
     assert "Database:" in first.stderr and "Export:" in first.stderr
     assert "Austin" in first.stdout and "distance_miles" in first.stdout
     assert "Traceback" not in first.stderr
@@ -77,8 +79,11 @@ def test_export_content(demo):
     assert {r["relevance_tier"] for r in records} <= {"high", "medium", "low"}
     assert [r["therapist_id"] for r in records] == sorted(r["therapist_id"] for r in records)
     assert len({r["therapist_id"] for r in records}) == len(records)
-    assert all(e["snippet"] and e["source_url"].startswith("http://site.samples.test/") for r in records
-               for e in r["evidence"])
+    assert all(e["snippet"] and (e["source_url"] is None or e["source_url"].startswith(("http://", "https://")))
+               for r in records for e in r["evidence"])
+    osm = [r for r in records if "sample_overpass" in r["sources"]]
+    assert osm and all(any("OpenStreetMap contributors" in a for a in r["attribution"]) for r in osm)
+    assert all(not r["attribution"] for r in records if "sample_overpass" not in r["sources"])
     assert not any("Quinn Harlow" in r["name"] for r in records), "robots-disallowed profile leaked"
     assert all(r["phone"] is None or r["phone"].startswith("+1") for r in records)
     assert all("<" not in (r["description"] or "") for r in records)
@@ -95,6 +100,9 @@ def test_export_content(demo):
     assert 24 < lat < 50 and -125 < lon < -66
 
     manifest = json.loads((export / "manifest.json").read_text())
+    kinds = {source["name"]: source["kind"] for source in manifest["sources"]}
+    assert kinds["sample_overpass"] == "overpass" and kinds["sample_nppes"] == "nppes"
+    assert any("OpenStreetMap" in line for line in manifest["attribution"])
     assert manifest["counts"]["therapists"] == len(records)
     import hashlib
     for name, entry in manifest["files"].items():
@@ -105,7 +113,8 @@ def test_export_content(demo):
 def test_duplicates_are_resolved(demo):
     con = duckdb.connect(str(demo["tmp"] / "data" / "directory.duckdb"), read_only=True)
     try:
-        clusters = dict(con.execute("select source_key, therapist_id from listings").fetchall())
+        clusters = dict(con.execute("select source_key, therapist_id from listings "
+                                    "where source = 'sample_directory'").fetchall())
     finally:
         con.close()
     for truth in TRUTH:

@@ -111,8 +111,10 @@ def test_invalid_css_selector_stops_before_crawling(write_config, capsys):
 
 
 def test_a_disabled_sample_source_can_still_be_named(write_config, capsys):
+    import re
     path = write_config()
-    path.write_text(path.read_text().replace("enabled = true", "enabled = false"))
+    text = re.sub(r"^enabled = true\n", "", path.read_text(), flags=re.MULTILINE)
+    path.write_text(re.sub(r"^(kind = .*)$", r"\1\nenabled = false", text, flags=re.MULTILINE))
     assert main(["--config", str(path), "-q", "scrape"]) == 1  # nothing enabled: nothing to do
     assert "no source enabled" in capsys.readouterr().err
     assert main(["--config", str(path), "-q", "scrape", "--source", "sample_directory"]) == 0

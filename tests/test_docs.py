@@ -6,6 +6,7 @@ import re
 import pytest
 
 from pipeline import config as config_module
+from pipeline import source_settings
 from pipeline.cli import build_parser
 
 from tests.conftest import ROOT
@@ -64,14 +65,19 @@ def test_every_config_key_is_documented(section):
         assert field.name in README, f"{section}.{field.name} is not documented in the README"
 
 
-def test_every_source_key_and_field_is_documented():
-    for field in dataclasses.fields(config_module.HtmlSource):
-        if field.name != "name":
-            assert f"`{field.name}`" in README or f"`selectors.card`" in README
-    for field in dataclasses.fields(config_module.HtmlSelectors):
+@pytest.mark.parametrize("kind", sorted(source_settings.SOURCE_KINDS))
+def test_every_source_kind_and_key_is_documented(kind):
+    assert f'`kind = "{kind}"`' in README, f"source kind {kind} is not documented"
+    for field in dataclasses.fields(source_settings.SOURCE_KINDS[kind]):
+        if field.name not in ("name", "kind"):
+            assert f"`{field.name}`" in README, f"sources.*.{field.name} ({kind}) is not documented"
+
+
+def test_every_field_name_is_documented():
+    for field in dataclasses.fields(source_settings.HtmlSelectors):
         assert f"selectors.{field.name}" in README
-    for name in config_module.HTML_FIELDS:
-        assert f"`{name}`" in README
+    for name in (*source_settings.HTML_FIELDS, *source_settings.CSV_FIELDS):
+        assert f"`{name}`" in README, f"field {name} is not documented"
 
 
 def test_quick_start_is_two_commands():

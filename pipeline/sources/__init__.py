@@ -1,9 +1,15 @@
-"""Source kinds: each module crawls one kind of public listing and yields RawListing records."""
+"""Source kinds: each module crawls one kind of public listing and yields RawListing records.
+
+A kind module offers `validate(source, config_path)` (what the config loader cannot check) and
+`crawl(source, fetcher) -> Crawl`. Network sources fetch only through the shared Fetcher.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 from pipeline.fetch import Fetcher
 from pipeline.records import RawListing
@@ -31,16 +37,47 @@ class Crawl:
         self.status = "partial"
         self.message = self.message or message
 
+    def finish(self) -> Crawl:
+        if not self.listings and self.failures:
+            self.status = "failed"
+        return self
+
+
+def fetch_options(source, *hosts: str) -> dict:
+    """The Fetcher.get keywords a source's settings imply."""
+    return {"source": source.name, "delay": None if source.delay_seconds < 0 else source.delay_seconds,
+            "obey_robots": source.obey_robots, "cache_ttl": source.cache_ttl_seconds,
+            "allowed_hosts": {h for h in hosts if h}}
+
+
+def host_of(url: str) -> str:
+    return urlsplit(url).netloc
+
 
 def _kinds():
-    from pipeline.sources import html  # the kind modules import Crawl from here
+    # The kind modules import Crawl from here, so they are imported on first use.
+    from pipeline.sources import csv, html, nppes, nppes_bulk, overpass
 
-    return {"html": html}
+    return {"html": html, "nppes": nppes, "nppes_bulk": nppes_bulk, "overpass": overpass, "csv": csv}
+
+
+def localize(source, resolve):
+    """Make a source's local file path absolute: "samples:..." inside data/samples/, else via `resolve`
+    (Config.resolve: relative to the config file)."""
+    path = getattr(source, "path", None)
+    if not path or getattr(source, "base_url", ""):
+        return source
+    from pipeline.samples import SAMPLES_DIR, SCHEME
+
+    local = SAMPLES_DIR / path[len(SCHEME):] if path.startswith(SCHEME) else resolve(path)
+    return dataclasses.replace(source, path=str(local))
 
 
 def validate(source, config_path) -> None:
     """Check what the config loader cannot (e.g. CSS syntax); raise ConfigError."""
-    _kinds()[source.kind].validate(source, config_path)
+    check = getattr(_kinds()[source.kind], "validate", None)
+    if check:
+        check(source, config_path)
 
 
 def crawl(source, fetcher: Fetcher) -> Crawl:

@@ -8,11 +8,11 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 import soupsieve
 from bs4 import BeautifulSoup
 
-from pipeline.config import HtmlSource
 from pipeline.errors import ConfigError, FetchError, RobotsDisallowed
 from pipeline.fetch import Fetcher, Page
 from pipeline.records import RawListing
-from pipeline.sources import Crawl
+from pipeline.source_settings import HtmlSource
+from pipeline.sources import Crawl, fetch_options, structured
 
 log = logging.getLogger(__name__)
 
@@ -41,8 +41,7 @@ def crawl(source: HtmlSource, fetcher: Fetcher) -> Crawl:
         log.warning("source %s ignores robots.txt (obey_robots = false); use that only where its terms allow",
                     source.name)
         result.counts["scrape/robots_ignored_sources"] += 1
-    options = {"source": source.name, "delay": None if source.delay_seconds < 0 else source.delay_seconds,
-               "obey_robots": source.obey_robots, "allowed_hosts": hosts, "cache_ttl": source.cache_ttl_seconds}
+    options = fetch_options(source, *hosts)
 
     profiles: list[str] = []
     queue = [urljoin(source.base_url, url) for url in source.start_urls]
@@ -58,23 +57,14 @@ def crawl(source: HtmlSource, fetcher: Fetcher) -> Crawl:
             result.fail(err.reason, f"list page {fetcher.canonical(url)} failed: {err}")
             continue
         result.counts["scrape/list_pages"] += 1
-        soup = BeautifulSoup(page.text, "lxml")
-        for card in soup.select(source.selectors.card):
-            link = card.select_one(source.selectors.detail_link)
-            href = link.get("href") if link else None
-            if not href:
-                result.drop("card_without_link")
-                continue
-            target = urldefrag(urljoin(page.final_url, href)).url
+        links, next_url = parse_list_page(source, page.text, page.final_url, result)
+        for target in links:
             if urlsplit(target).netloc not in hosts:
                 result.drop("offsite_link")
             elif target not in profiles:
                 profiles.append(target)
-        next_link = soup.select_one(source.selectors.next_page) if source.selectors.next_page else None
-        if next_link and next_link.get("href"):
-            target = urldefrag(urljoin(page.final_url, next_link["href"])).url
-            if urlsplit(target).netloc in hosts:
-                queue.append(target)
+        if next_url and urlsplit(next_url).netloc in hosts:
+            queue.append(next_url)
     if queue:
         result.counts["scrape/page_limit_reached"] += 1
         result.status = "partial"
@@ -87,27 +77,54 @@ def crawl(source: HtmlSource, fetcher: Fetcher) -> Crawl:
             else:
                 result.fail(outcome.reason, f"profile {fetcher.canonical(url)} failed: {outcome}")
             continue
-        listing = _listing(source, outcome)
-        if listing is None:
-            result.drop("no_name")
-        else:
+        listing = extract_listing(source, outcome, result)
+        if listing is not None:
             result.listings.append(listing)
-    if not result.listings and result.failures:
-        result.status = "failed"
-    return result
+    return result.finish()
 
 
-def _listing(source: HtmlSource, page: Page) -> RawListing | None:
-    fields = extract_fields(page.text, source.fields)
+def parse_list_page(source: HtmlSource, text: str, base_url: str, result: Crawl) -> tuple[list[str], str | None]:
+    """The profile links of a list page's cards, and its next-page link."""
+    soup = BeautifulSoup(text, "lxml")
+    links = []
+    for card in soup.select(source.selectors.card):
+        link = card.select_one(source.selectors.detail_link)
+        href = link.get("href") if link else None
+        if href:
+            links.append(urldefrag(urljoin(base_url, href)).url)
+        else:
+            result.drop("card_without_link")
+    next_link = soup.select_one(source.selectors.next_page) if source.selectors.next_page else None
+    next_url = urldefrag(urljoin(base_url, next_link["href"])).url if next_link and next_link.get("href") else None
+    return links, next_url
+
+
+def extract_listing(source: HtmlSource, page: Page, result: Crawl) -> RawListing | None:
+    """Selectors and schema.org data of one profile page; selectors win field by field."""
+    soup = BeautifulSoup(page.text, "lxml")
+    found = structured.extract(soup) if source.structured_data else structured.Structured()
+    for problem in found.problems:
+        result.counts[f"scrape/structured/{problem}"] += 1
+    selected = extract_fields(soup, source.fields)
+    fields = {**found.fields, **selected}
+    origins = {**{key: found.origin for key in found.fields}, **{key: "selector" for key in selected}}
     if not fields.get("name"):
+        if found.problems and not found.fields:
+            result.drop(found.problems[0])  # e.g. bad_jsonld: the only data on the page was broken
+        elif found.types_seen and not found.fields:
+            result.drop("wrong_kind")  # structured data about something that is not a practice
+        else:
+            result.drop("no_name")
         return None
     return RawListing(source=source.name, source_key=page.canonical_url, url=page.canonical_url,
-                      fetched_at=page.fetched_at, raw_sha256=page.sha256, fields=fields)
+                      fetched_at=page.fetched_at, raw_sha256=page.sha256, fields=fields,
+                      lat=found.lat, lon=found.lon, field_sources=dict(sorted(origins.items())))
 
 
-def extract_fields(html: str, selectors: dict[str, str]) -> dict[str, str | list[str]]:
+def extract_fields(soup: BeautifulSoup | str, selectors: dict[str, str]) -> dict[str, str | list[str]]:
     """Apply `field -> "css"` or `field -> "css@attribute"` selectors to one page."""
-    soup = BeautifulSoup(html, "lxml")
+    if isinstance(soup, str):
+        soup = BeautifulSoup(soup, "lxml")
     for junk in soup(["script", "style", "noscript", "template"]):
         junk.decompose()
     fields: dict[str, str | list[str]] = {}

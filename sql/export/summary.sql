@@ -8,4 +8,5 @@ select
     count(*) filter (where relevance_tier = 'none') as none,
     max(updated_at) as data_updated_at,
     list_sort(list_distinct(flatten(list(sources)))) as sources,
+    list_sort(list_distinct(flatten(list(attribution)))) as attributions,
 from exportable_therapists($min_tier);

@@ -41,6 +41,10 @@ merged as (
         arg_min(lon, rank) filter (where lat is not null) as lon,
         arg_min(geocode_precision, rank) filter (where lat is not null) as geocode_precision,
         arg_min(description, rank) filter (where description is not null) as description,
+        arg_min(opening_hours, rank) filter (where opening_hours is not null) as opening_hours,
+        arg_min(npi, rank) filter (where npi is not null) as npi,
+        list_distinct(flatten(list(licenses order by rank) filter (where active))) as licenses,
+        list_sort(list_distinct(list(attribution) filter (where attribution is not null))) as attribution,
         list_sort(list_distinct(flatten(list(techniques) filter (where active)))) as techniques,
         list_sort(list_distinct(flatten(list(conditions) filter (where active)))) as conditions,
         coalesce(max(relevance_score) filter (where active), 0) as relevance_score,
@@ -60,8 +64,6 @@ select m.*,
          when relevance_score >= $medium then 'medium'
          when relevance_score >= $low then 'low'
          else 'none' end as relevance_tier,
-    null as npi,
-    [] :: struct(number varchar, state varchar, status varchar)[] as licenses,
 from merged as m
 left join evidence as e using (therapist_id)
 -- Sorted by latitude so radius searches' bounding boxes read few row groups.

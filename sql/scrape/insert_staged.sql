@@ -12,5 +12,7 @@ from read_json($path, format = 'newline_delimited', columns = {
     relevance_tier: 'varchar',
     evidence: 'struct(technique varchar, snippet varchar, field varchar, source_url varchar)[]',
     exclusion: 'varchar', lat: 'double', lon: 'double', geocode_precision: 'varchar',
-    geocode_provider: 'varchar', content_hash: 'varchar'})
+    geocode_provider: 'varchar', content_hash: 'varchar', opening_hours: 'varchar', npi: 'varchar',
+    licenses: 'struct(number varchar, state varchar, status varchar)[]', taxonomy_codes: 'varchar[]',
+    attribution: 'varchar', field_sources: 'json'})
 qualify row_number() over (partition by source, source_key order by fetched_at desc) = 1;

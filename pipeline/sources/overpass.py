@@ -1,0 +1,117 @@
+"""OpenStreetMap through the Overpass API: massage shops, physiotherapists and chiropractors.
+
+OSM data is ODbL: every record carries the attribution and the export keeps it. A `remark`
+reporting a runtime error (timeout, out of memory) is a failed query, never an empty area.
+"""
+
+from __future__ import annotations
+
+import json
+from urllib.parse import urlencode
+
+from pipeline.errors import FetchError, SourceError
+from pipeline.fetch import Fetcher, Page
+from pipeline.records import RawListing
+from pipeline.source_settings import OverpassSource
+from pipeline.sources import Crawl, fetch_options, host_of
+
+ATTRIBUTION = "© OpenStreetMap contributors (ODbL 1.0, https://www.openstreetmap.org/copyright)"
+# What the kind tags say about a place, in words the relevance vocabulary understands.
+TAG_SERVICES = {
+    ("shop", "massage"): "Massage",
+    ("healthcare", "physiotherapist"): "Physiotherapy",
+    ("healthcare:speciality", "chiropractic"): "Chiropractic",
+    ("healthcare:speciality", "massage_therapy"): "Massage therapy",
+    ("healthcare:speciality", "physiotherapy"): "Physiotherapy",
+    ("healthcare:speciality", "orthopaedics"): "Orthopedic care",
+}
+
+
+def build_query(source: OverpassSource) -> str:
+    """Overpass QL for the configured areas (or bbox) and tag filters, centres for ways/relations."""
+    lines = [f"[out:json][timeout:{source.timeout_seconds}];"]
+    scopes = []
+    for i, area in enumerate(source.areas):
+        lines.append(f'area["ISO3166-2"="{area}"]->.a{i};')
+        scopes.append(f"(area.a{i})")
+    if source.bbox:
+        scopes.append("(" + ",".join(f"{value:g}" for value in source.bbox) + ")")
+    lines.append("(")
+    for spec in source.tags:
+        conditions = "".join(_condition(part.strip()) for part in spec.split(","))
+        lines += [f"  nwr{conditions}{scope};" for scope in scopes]
+    lines += [");", "out center tags;"]
+    return "\n".join(lines)
+
+
+def _condition(part: str) -> str:
+    key, _, value = part.partition("=")
+    return f'["{key}"="{value}"]' if value else f'["{key}"]'
+
+
+def crawl(source: OverpassSource, fetcher: Fetcher) -> Crawl:
+    result = Crawl(source=source.name)
+    url = f"{source.base_url}?{urlencode({'data': build_query(source)})}"
+    try:
+        page = fetcher.get(url, **fetch_options(source, host_of(source.base_url)))
+    except FetchError as err:
+        result.fail(err.reason, f"Overpass query failed: {err}")
+        return result.finish()
+    for element in parse_elements(page.text):
+        listing = parse_element(element, source=source.name, page=page)
+        if listing is None:
+            result.drop("no_name" if isinstance(element, dict) and element.get("tags") else "no_tags")
+        else:
+            result.listings.append(listing)
+    return result.finish()
+
+
+def parse_elements(text: str) -> list[dict]:
+    """The elements of an answer; a runtime-error remark or broken JSON is a SourceError."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as err:
+        raise SourceError(f"Overpass answered with malformed JSON ({err.msg})", source="overpass") from err
+    if not isinstance(data, dict):
+        raise SourceError("Overpass answered with something other than a JSON object", source="overpass")
+    remark = str(data.get("remark") or "")
+    if "error" in remark.lower():
+        raise SourceError(f"the Overpass query failed on the server: {remark.strip()}", source="overpass")
+    elements = data.get("elements") or []
+    return [e for e in elements if isinstance(e, dict)] if isinstance(elements, list) else []
+
+
+def parse_element(element: dict, *, source: str, page: Page) -> RawListing | None:
+    tags = element.get("tags") or {}
+    name = tags.get("name") or tags.get("official_name") or tags.get("brand")
+    kind, osm_id = element.get("type"), element.get("id")
+    if not name or kind not in ("node", "way", "relation") or osm_id is None:
+        return None
+    point = element if kind == "node" else element.get("center") or {}
+    street = " ".join(p for p in (tags.get("addr:housenumber"), tags.get("addr:street")) if p)
+    if tags.get("addr:unit"):
+        street = f"{street}, Unit {tags['addr:unit']}" if street else ""
+    services = [label for (key, value), label in TAG_SERVICES.items() if tags.get(key) == value]
+    if tags.get("massage") and tags["massage"] not in ("yes", "no"):
+        services.append(tags["massage"].replace("_", " ").replace(";", ", ") + " massage")
+    fields = {
+        "name": name, "phone": tags.get("phone") or tags.get("contact:phone") or "",
+        "website": tags.get("website") or tags.get("contact:website") or "",
+        "email": tags.get("email") or tags.get("contact:email") or "",
+        "street": street, "city": tags.get("addr:city", ""), "state": tags.get("addr:state", ""),
+        "postal_code": tags.get("addr:postcode", ""), "description": tags.get("description", ""),
+        "opening_hours": tags.get("opening_hours", ""), "services": services,
+    }
+    return RawListing(
+        source=source, source_key=f"osm:{kind}/{osm_id}", url=f"https://www.openstreetmap.org/{kind}/{osm_id}",
+        fetched_at=page.fetched_at, raw_sha256=page.sha256,
+        fields={key: value for key, value in fields.items() if value},
+        lat=_number(point.get("lat")), lon=_number(point.get("lon")), attribution=ATTRIBUTION,
+    )
+
+
+def _number(value) -> float | None:
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return None
