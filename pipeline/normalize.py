@@ -1,4 +1,4 @@
-"""Normalize a raw listing: clean text, E.164 phones, name and credentials, address parts, URLs."""
+"""Normalize a raw listing: clean text, E.164 phones, names, addresses, canonical URLs and emails."""
 
 from __future__ import annotations
 
@@ -10,33 +10,10 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import phonenumbers
 
+from pipeline.addresses import normalize_state, parse_address
+from pipeline.names import listing_kind, proper_case, split_credential_text, split_credentials
 from pipeline.records import Listing, RawListing
 
-CREDENTIALS = frozenset({
-    "LMT", "LMBT", "CMT", "NCBTMB", "BCTMB", "RMT", "LMP", "LMTI", "CNMT", "NMT", "MMT", "PT",
-    "DPT", "DC", "MD", "DO", "OTR", "ATC", "CSCS", "PHD", "MS", "MA", "BS", "RN", "LAC", "CPT",
-})
-TITLES = frozenset({"DR", "MR", "MRS", "MS", "MX", "MISS"})
-BUSINESS_WORDS = frozenset({
-    "spa", "massage", "clinic", "studio", "wellness", "salon", "center", "centre", "llc", "inc",
-    "therapy", "therapies", "bodywork", "bodyworks", "health", "group", "co", "company", "day",
-    "institute", "associates", "rehab", "chiropractic", "yoga", "float", "nails", "sports",
-    "grooming", "supply", "retreat", "lounge", "house", "collective", "works", "the", "and", "&",
-})
-STATES = {
-    "ALABAMA": "AL", "ALASKA": "AK", "ARIZONA": "AZ", "ARKANSAS": "AR", "CALIFORNIA": "CA",
-    "COLORADO": "CO", "CONNECTICUT": "CT", "DELAWARE": "DE", "DISTRICT OF COLUMBIA": "DC",
-    "FLORIDA": "FL", "GEORGIA": "GA", "HAWAII": "HI", "IDAHO": "ID", "ILLINOIS": "IL", "INDIANA": "IN",
-    "IOWA": "IA", "KANSAS": "KS", "KENTUCKY": "KY", "LOUISIANA": "LA", "MAINE": "ME", "MARYLAND": "MD",
-    "MASSACHUSETTS": "MA", "MICHIGAN": "MI", "MINNESOTA": "MN", "MISSISSIPPI": "MS", "MISSOURI": "MO",
-    "MONTANA": "MT", "NEBRASKA": "NE", "NEVADA": "NV", "NEW HAMPSHIRE": "NH", "NEW JERSEY": "NJ",
-    "NEW MEXICO": "NM", "NEW YORK": "NY", "NORTH CAROLINA": "NC", "NORTH DAKOTA": "ND", "OHIO": "OH",
-    "OKLAHOMA": "OK", "OREGON": "OR", "PENNSYLVANIA": "PA", "PUERTO RICO": "PR", "RHODE ISLAND": "RI",
-    "SOUTH CAROLINA": "SC", "SOUTH DAKOTA": "SD", "TENNESSEE": "TN", "TEXAS": "TX", "UTAH": "UT",
-    "VERMONT": "VT", "VIRGINIA": "VA", "WASHINGTON": "WA", "WEST VIRGINIA": "WV", "WISCONSIN": "WI",
-    "WYOMING": "WY",
-}
-STATE_CODES = frozenset(STATES.values())
 _TRACKING = re.compile(r"^(utm_\w+|fbclid|gclid|mc_cid|mc_eid|ref|source)$", re.IGNORECASE)
 _OTHER_SCHEME = re.compile(r"^(javascript|mailto|tel|sms|data|file|ftp|about|blob):", re.IGNORECASE)
 _EMAIL = re.compile(r"^[\w.+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
@@ -51,33 +28,39 @@ def normalize(raw: RawListing, counts: Counter | None = None) -> Listing:
     fields = raw.fields
     text = {key: clean_text(value) for key, value in fields.items() if isinstance(value, str)}
     name, credentials = split_credentials(text.get("name") or "")
-    extra = fields.get("credentials") or []
-    credentials = _unique(credentials + [c.upper() for c in extra if c.strip()])
+    for item in fields.get("credentials") or []:
+        credentials += split_credential_text(clean_text(item))
     business = text.get("business_name")
-    phone, ext = normalize_phone(text.get("phone"))
-    if text.get("phone") and not phone:
+    phones = normalize_phones(text.get("phone"))
+    if text.get("phone") and not phones:
         counts["normalize/invalid/phone"] += 1
     email = normalize_email(text.get("email"))
     if text.get("email") and not email:
         counts["normalize/invalid/email"] += 1
-    state = normalize_state(text.get("state"))
-    if text.get("state") and not state:
+    address = parse_address(text.get("street"), text.get("city"), text.get("state"), text.get("postal_code"))
+    if text.get("state") and not address.state:
         counts["normalize/invalid/state"] += 1
+    if text.get("postal_code") and not address.postal_code:
+        counts["normalize/invalid/postal_code"] += 1
+    if address.not_an_address:
+        counts["normalize/not_an_address"] += 1
+    if address.po_box:
+        counts["normalize/po_box"] += 1
     return Listing(
         source=raw.source, source_key=raw.source_key, url=raw.url, fetched_at=raw.fetched_at,
         raw_sha256=raw.raw_sha256,
         raw_fields=json.dumps(fields, ensure_ascii=False, sort_keys=True),
         name=name,
-        kind=listing_kind(name, business),
-        credentials=credentials,
+        kind=listing_kind(name),
+        credentials=_unique(credentials),
         business_name=proper_case(business) if business else None,
-        phone=phone, phone_ext=ext,
+        phone=phones[0][0] if phones else None,
+        phone_ext=phones[0][1] if phones else None,
+        other_phones=[number for number, _ in phones[1:]],
         website=normalize_website(text.get("website")),
         email=email,
-        street=text.get("street") or None,
-        city=proper_case(text["city"]) if text.get("city") else None,
-        state=state,
-        postal_code=normalize_postal_code(text.get("postal_code")),
+        street=address.street, suite=address.suite, po_box=address.po_box,
+        city=address.city, state=address.state, postal_code=address.postal_code, zip4=address.zip4,
         description=text.get("description") or None,
         services=_unique([clean_text(s) for s in fields.get("services") or [] if clean_text(s)]),
         opening_hours=text.get("opening_hours") or None,
@@ -101,55 +84,24 @@ def clean_text(value: str | None) -> str:
     return "" if text.lower() in _PLACEHOLDER else text
 
 
-def split_credentials(name: str) -> tuple[str, list[str]]:
-    """'JANE DOE, LMT, NCBTMB' -> ('Jane Doe', ['LMT', 'NCBTMB']); titles are dropped."""
-    tokens = re.split(r"[\s,]+", name.strip())
-    kept, credentials = [], []
-    for token in tokens:
-        bare = token.strip(".").upper().replace(".", "")
-        if not bare:
-            continue
-        if bare in CREDENTIALS and kept:
-            credentials.append(bare)
-        elif bare in TITLES and not kept:
-            continue
-        else:
-            kept.append(token)
-    return proper_case(" ".join(kept)), credentials
-
-
-def proper_case(value: str) -> str:
-    """Title-case a name only when the source shouted it; keep McDonald, O'Neil, DeLuca intact."""
-    if not value or not value.isupper():
-        return value
-    words = []
-    for word in value.lower().split(" "):
-        word = "-".join(part[:1].upper() + part[1:] for part in word.split("-"))
-        if word.startswith("Mc") and len(word) > 2:
-            word = "Mc" + word[2].upper() + word[3:]
-        if len(word) > 2 and word[1] == "'":
-            word = word[:2] + word[2].upper() + word[3:]
-        words.append(word)
-    return " ".join(words)
-
-
-def listing_kind(name: str, business_name: str | None) -> str:
-    words = {word.strip(".,").lower() for word in name.split()}
-    if words & BUSINESS_WORDS or len(words) > 4 or len(words) < 2:
-        return "business"
-    return "person"
+def normalize_phones(value: str | None) -> list[tuple[str, str | None]]:
+    """Every valid US number in the text, in order, as (E.164, extension); the first is the listing's."""
+    if not value:
+        return []
+    found = []
+    for match in phonenumbers.PhoneNumberMatcher(value, "US"):
+        number = match.number
+        if phonenumbers.is_valid_number(number):
+            e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+            if e164 not in [f[0] for f in found]:
+                found.append((e164, number.extension or None))
+    return found
 
 
 def normalize_phone(value: str | None) -> tuple[str | None, str | None]:
     """The first valid US number in the text, as E.164 and its extension."""
-    if not value:
-        return None, None
-    for match in phonenumbers.PhoneNumberMatcher(value, "US"):
-        number = match.number
-        if phonenumbers.is_possible_number(number):
-            return (phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164),
-                    number.extension or None)
-    return None, None
+    phones = normalize_phones(value)
+    return phones[0] if phones else (None, None)
 
 
 def normalize_email(value: str | None) -> str | None:
@@ -179,23 +131,6 @@ def normalize_website(value: str | None) -> str | None:
     netloc = parts.hostname.lower() + (f":{port}" if port else "")
     path = parts.path if parts.path not in ("", "/") else ""
     return urlunsplit((parts.scheme.lower(), netloc, path, query, ""))
-
-
-def normalize_state(value: str | None) -> str | None:
-    if not value:
-        return None
-    upper = _SPACE.sub(" ", value.strip().upper().replace(".", ""))
-    if upper in STATE_CODES:
-        return upper
-    return STATES.get(upper)
-
-
-def normalize_postal_code(value: str | None) -> str | None:
-    """5-digit ZIP; ZIP+4 is cut, and a leading zero lost to a spreadsheet is restored."""
-    digits = re.sub(r"\D", "", value or "")
-    if len(digits) in (4, 8):
-        digits = "0" + digits
-    return digits[:5] if len(digits) in (5, 9) else None
 
 
 def npi_is_valid(npi: str) -> bool:

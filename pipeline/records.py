@@ -51,12 +51,16 @@ class Listing:
     business_name: str | None = None
     phone: str | None = None  # E.164
     phone_ext: str | None = None
+    other_phones: list[str] = field(default_factory=list)  # further valid numbers the source gave
     website: str | None = None
     email: str | None = None
-    street: str | None = None
+    street: str | None = None  # number and street, without the suite
+    suite: str | None = None
+    po_box: bool = False  # the street is a PO box
     city: str | None = None
     state: str | None = None  # 2 letters
     postal_code: str | None = None  # 5 digits
+    zip4: str | None = None
     description: str | None = None
     services: list[str] = field(default_factory=list)
     opening_hours: str | None = None

@@ -2,9 +2,9 @@
 
 import pytest
 
-from pipeline.normalize import (clean_text, listing_kind, normalize, normalize_email, normalize_phone,
-                                normalize_postal_code, normalize_state, normalize_website, proper_case,
-                                split_credentials)
+from pipeline.addresses import normalize_state, parse_address, split_zip
+from pipeline.names import listing_kind, proper_case, split_credential_text, split_credentials
+from pipeline.normalize import clean_text, normalize, normalize_email, normalize_phone, normalize_phones, normalize_website
 from pipeline.records import RawListing
 
 
@@ -48,7 +48,7 @@ def test_proper_case_only_fixes_shouting(raw, expected):
     ("Madonna", "business"), ("José Ortega Ruiz", "person"),
 ])
 def test_kind(name, kind):
-    assert listing_kind(name, None) == kind
+    assert listing_kind(name) == kind
 
 
 @pytest.mark.parametrize("raw, expected", [
@@ -59,11 +59,43 @@ def test_state(raw, expected):
 
 
 @pytest.mark.parametrize("raw, expected", [
-    ("78701", "78701"), ("78701-1234", "78701"), ("787011234", "78701"), ("2134", "02134"),
-    ("21345678", "02134"), ("7870", "07870"), ("ABCDE", None), (None, None),
-], ids=["zip5", "zip+4", "zip9", "lost-zero", "lost-zero-zip9", "four-digits", "letters", "none"])
-def test_postal_code(raw, expected):
-    assert normalize_postal_code(raw) == expected
+    ("78701", ("78701", None)), ("78701-1234", ("78701", "1234")), ("787011234", ("78701", "1234")),
+    ("2134", ("02134", None)), ("21345678", ("02134", "5678")), ("ABCDE", (None, None)), (None, (None, None)),
+], ids=["zip5", "zip+4", "zip9", "lost-zero", "lost-zero-zip9", "letters", "none"])
+def test_zip(raw, expected):
+    assert split_zip(raw) == expected
+
+
+@pytest.mark.parametrize("parts, expected", [
+    (("1200 S Congress Ave, Suite 210", "Austin", "TX", "78704-1234"),
+     dict(street="1200 S Congress Ave", suite="Suite 210", city="Austin", state="TX", postal_code="78704", zip4="1234")),
+    (("1550 WEWATTA ST STE. 4", "DENVER", "COLORADO", "802021234"),
+     dict(street="1550 Wewatta St", suite="Suite 4", city="Denver", state="CO", postal_code="80202", zip4="1234")),
+    (("501 N MAIN ST # 1842", "WASILLA", "AK", "996547052"), dict(street="501 N Main St", suite="Suite 1842")),
+    (("77 Lamar Blvd Unit 3", "Austin", "TX", "78705"), dict(street="77 Lamar Blvd", suite="Unit 3")),
+    (("PO BOX 871842", "WASILLA", "AK", "996871842"), dict(street="PO Box 871842", po_box=True, suite=None)),
+    (("P.O. Box 12", "Austin", "TX", "78701"), dict(po_box=True)),
+    (("1200 S Congress Ave, Suite 210, Austin, TX 78704", None, None, None),
+     dict(street="1200 S Congress Ave", suite="Suite 210", city="Austin", state="TX", postal_code="78704")),
+    (("Call for location", "Austin", "TX", "78701"), dict(street=None, not_an_address=True, postal_code="78701")),
+    (("By appointment only - mobile massage", "Tampa", "FL", None), dict(street=None, not_an_address=True)),
+    (("We come to you!", "Denver", "CO", "80202"), dict(not_an_address=True)),
+], ids=["suite", "upper-case-ste-9-digit-zip-spelled-state", "hash-suite", "unit", "po-box", "dotted-po-box",
+        "whole-address-in-street", "call-for-location", "by-appointment", "we-come-to-you"])
+def test_addresses(parts, expected):
+    address = parse_address(*parts)
+    assert {key: getattr(address, key) for key in expected} == expected
+
+
+def test_phones_keep_every_valid_number_in_order():
+    assert normalize_phones("Office 512-555-0142, cell (512) 555-0143 x7, fax 512-555-0142") == \
+        [("+15125550142", None), ("+15125550143", "7")]
+
+
+@pytest.mark.parametrize("raw, expected", [("LMT, NCBTMB", ["LMT", "NCBTMB"]), ("L.M.T.", ["LMT"]), ("--", []),
+                                           ("PT/DPT", ["PT", "DPT"])])
+def test_credential_text(raw, expected):
+    assert split_credential_text(raw) == expected
 
 
 @pytest.mark.parametrize("raw, expected", [

@@ -32,8 +32,10 @@ merged as (
         arg_min(phone, rank) filter (where phone is not null) as phone,
         arg_min(website, rank) filter (where website is not null) as website,
         arg_min(email, rank) filter (where email is not null) as email,
-        -- The address, its coordinates and their precision travel together from one listing.
-        arg_min(street, rank) filter (where street is not null or postal_code is not null) as street,
+        -- The address, its coordinates and their precision travel together from one listing; a PO
+        -- box is a mailing address, so a listing with a street to visit is preferred for it.
+        arg_min(concat_ws(', ', street, suite), (coalesce(po_box, false), rank))
+            filter (where street is not null) as street,
         arg_min(city, rank) filter (where city is not null) as city,
         arg_min(state, rank) filter (where state is not null) as state,
         arg_min(postal_code, rank) filter (where postal_code is not null) as postal_code,

@@ -14,5 +14,6 @@ from read_json($path, format = 'newline_delimited', columns = {
     exclusion: 'varchar', lat: 'double', lon: 'double', geocode_precision: 'varchar',
     geocode_provider: 'varchar', content_hash: 'varchar', opening_hours: 'varchar', npi: 'varchar',
     licenses: 'struct(number varchar, state varchar, status varchar)[]', taxonomy_codes: 'varchar[]',
-    attribution: 'varchar', field_sources: 'json'})
+    attribution: 'varchar', field_sources: 'json', suite: 'varchar', zip4: 'varchar', po_box: 'boolean',
+    other_phones: 'varchar[]'})
 qualify row_number() over (partition by source, source_key order by fetched_at desc) = 1;
