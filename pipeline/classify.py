@@ -1,4 +1,12 @@
-"""Score a listing's relevance for sciatica from its text, keeping the evidence for each match."""
+"""Score a listing's relevance for sciatica from its text and provider type, keeping the evidence.
+
+The score is the sum of the weights of the techniques and conditions a listing positively offers
+(vocabulary.toml), plus a provider boost, capped at 100; the tier follows from the thresholds in
+pipeline.toml. A match does not count when a negation cue precedes it in its sentence ("we do not
+offer deep tissue") or when its sentence is about something else (a blog link, a gift-card footer).
+A listing that names no therapy at all, or that is clearly another business (a nail salon, a shop
+selling massage chairs), scores 0 with the reason in `exclusion`.
+"""
 
 from __future__ import annotations
 
@@ -8,35 +16,45 @@ from collections import Counter
 
 from pipeline.config import Relevance
 from pipeline.records import Evidence, Listing
-from pipeline.vocabulary import Entry, Vocabulary
+from pipeline.vocabulary import Entry, Provider, Vocabulary
 
 # Fields searched, most telling first; the first match of a term supplies its evidence.
 FIELDS = ("services", "description", "name", "business_name")
+IDENTITY_FIELDS = ("name", "business_name")
 SNIPPET = 160  # maximum characters of evidence text
-_SENTENCE_END = re.compile(r"[.!?;:\n•|]")
+_SENTENCE_END = re.compile(r"[.!?;\n•|]")
 
 
 def classify(listing: Listing, vocabulary: Vocabulary, relevance: Relevance,
              counts: Counter | None = None) -> Listing:
     counts = counts if counts is not None else Counter()
     found: dict[str, Evidence] = {}
-    excluded: list[str] = []
+    excluded: list[tuple[str, str]] = []  # (exclusion name, field)
+    therapy_words = False
     for field, text in _texts(listing):
         for entry in vocabulary.scored:
-            if entry.slug in found:
-                continue
-            evidence = _first_match(entry, text, field, listing.url, vocabulary, counts)
-            if evidence:
-                found[entry.slug] = evidence
-        excluded += [entry.name for entry in vocabulary.exclusions if entry.pattern.search(text)]
+            if entry.slug not in found:
+                evidence = _first_match(entry, text, field, listing.url, vocabulary, counts)
+                if evidence:
+                    found[entry.slug] = evidence
+        excluded += [(entry.name, field) for entry in vocabulary.exclusions if _positive(entry, text, vocabulary)]
+        therapy_words = therapy_words or bool(vocabulary.therapy_words.search(text))
     techniques = [e.slug for e in vocabulary.techniques if e.slug in found]
     conditions = [e.slug for e in vocabulary.conditions if e.slug in found]
-    score = min(100, sum(e.weight for e in vocabulary.scored if e.slug in found))
+    provider = provider_of(listing, vocabulary)
+    score = vocabulary.score(set(found))
+    if score and provider:
+        score += provider.boost
     exclusion = None
-    if excluded and not techniques:
-        exclusion = f"not a therapy business ({excluded[0].lower()})"
+    if excluded and not provider:
+        exclusion = f"not a therapy business ({excluded[0][0].lower()})"
+    elif score and not provider and not therapy_words:
+        exclusion = "names no therapy and no therapy credential or registration"
+    if exclusion:
         score = 0
         counts["classify/excluded"] += 1
+        techniques, conditions = [], []
+    score = min(100, score)
     tier = tier_for(score, relevance)
     counts[f"classify/tier/{tier}"] += 1
     return dataclasses.replace(
@@ -44,6 +62,16 @@ def classify(listing: Listing, vocabulary: Vocabulary, relevance: Relevance,
         relevance_tier=tier, exclusion=exclusion,
         evidence=[found[slug] for slug in techniques + conditions],
     )
+
+
+def provider_of(listing: Listing, vocabulary: Vocabulary) -> Provider | None:
+    """The provider type the listing's NUCC taxonomy codes or stated credentials show, if any."""
+    codes = set(listing.taxonomy_codes)
+    credentials = {c.upper().replace(".", "") for c in listing.credentials}
+    for provider in vocabulary.providers:
+        if codes & provider.taxonomy_codes or credentials & provider.credentials:
+            return provider
+    return None
 
 
 def tier_for(score: int, relevance: Relevance) -> str:
@@ -64,22 +92,40 @@ def _texts(listing: Listing):
                 yield field, text
 
 
+def _positive(entry: Entry, text: str, vocabulary: Vocabulary) -> bool:
+    return any(not _negated(text, m.start(), vocabulary) for m in entry.pattern.finditer(text))
+
+
 def _first_match(entry: Entry, text: str, field: str, url: str, vocabulary: Vocabulary,
                  counts: Counter) -> Evidence | None:
     for match in entry.pattern.finditer(text):
         if _negated(text, match.start(), vocabulary):
             counts["classify/negated"] += 1
             continue
+        if _out_of_scope(text, match.start(), match.end(), vocabulary):
+            counts["classify/out_of_scope"] += 1
+            continue
         return Evidence(technique=entry.slug, snippet=snippet(text, match.start(), match.end()),
                         field=field, source_url=url)
     return None
 
 
+def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    left = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
+    right = _SENTENCE_END.search(text, end)
+    return left, right.start() if right else len(text)
+
+
 def _negated(text: str, start: int, vocabulary: Vocabulary) -> bool:
     """A negation cue shortly before the term, within the same sentence, cancels it."""
-    window_start = max(0, start - vocabulary.window)
-    boundary = max((m.end() for m in _SENTENCE_END.finditer(text, window_start, start)), default=window_start)
-    return bool(vocabulary.negation.search(text, boundary, start))
+    left, _ = _sentence(text, start, start)
+    return bool(vocabulary.negation.search(text, max(left, start - vocabulary.window), start))
+
+
+def _out_of_scope(text: str, start: int, end: int, vocabulary: Vocabulary) -> bool:
+    """The term's sentence is about something else: a blog link, a gift card, a partner clinic."""
+    left, right = _sentence(text, start, end)
+    return bool(vocabulary.scope.search(text, left, right))
 
 
 def snippet(text: str, start: int, end: int, limit: int = SNIPPET) -> str:

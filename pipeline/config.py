@@ -53,9 +53,9 @@ class Geocode:
 class Relevance:
     vocabulary: str = "vocabulary.toml"
     # Score thresholds (0-100) for each tier; below `low` is tier none.
-    high: int = 60
+    high: int = 70
     medium: int = 35
-    low: int = 15
+    low: int = 10
 
 
 @dataclass(frozen=True)

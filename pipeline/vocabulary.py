@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import tomllib
 from dataclasses import dataclass
@@ -20,6 +21,16 @@ class Entry:
     weight: int
     terms: tuple[str, ...]
     pattern: re.Pattern
+    group: str = ""  # entries of a group add up to at most Vocabulary.group_caps[group]
+
+
+@dataclass(frozen=True)
+class Provider:
+    slug: str
+    name: str
+    boost: int  # points added once something relevant matched
+    taxonomy_codes: frozenset[str]
+    credentials: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -29,6 +40,22 @@ class Vocabulary:
     exclusions: tuple[Entry, ...]
     negation: re.Pattern
     window: int  # characters before a term searched for a negation cue
+    scope: re.Pattern = re.compile(r"(?!x)x")  # cues of a sentence about something else
+    providers: tuple[Provider, ...] = ()
+    therapy_words: re.Pattern = re.compile(r"(?!x)x")  # the gate for listings with no provider mark
+    group_caps: dict[str, int] = dataclasses.field(default_factory=dict)
+    strongest_condition: bool = True  # conditions do not add up: the strongest one counts
+
+    def score(self, slugs: set[str]) -> int:
+        """Points for the matched slugs: techniques add up (groups capped), conditions per the rule."""
+        by_group: dict[str, int] = {}
+        for entry in self.techniques:
+            if entry.slug in slugs:
+                by_group[entry.group] = by_group.get(entry.group, 0) + entry.weight
+        points = sum(min(total, self.group_caps.get(group, total)) for group, total in by_group.items())
+        conditions = [entry.weight for entry in self.conditions if entry.slug in slugs]
+        points += (max(conditions, default=0) if self.strongest_condition else sum(conditions))
+        return points
 
     @property
     def scored(self) -> tuple[Entry, ...]:
@@ -45,7 +72,8 @@ def load_vocabulary(path: Path) -> Vocabulary:
         raise ConfigError(f"vocabulary file {path} does not exist (relevance.vocabulary)", path=str(path)) from None
     except tomllib.TOMLDecodeError as err:
         raise ConfigError(f"vocabulary file {path} is not valid TOML: {err}", path=str(path)) from err
-    unknown = set(data) - {"techniques", "conditions", "exclusions", "negation"}
+    unknown = set(data) - {"techniques", "conditions", "exclusions", "negation", "scope", "providers", "gate",
+                           "scoring"}
     if unknown:
         raise ConfigError(f"unknown key '{sorted(unknown)[0]}' in vocabulary file {path}", path=str(path))
     entries = {kind: tuple(_entries(data.get(f"{kind}s", {}), kind, path))
@@ -62,8 +90,49 @@ def load_vocabulary(path: Path) -> Vocabulary:
         raise ConfigError(f"key 'negation.cues' in {path} must be a list of strings", path=str(path))
     cue_pattern = compile_terms(cues) if cues else re.compile(r"(?!x)x")
     return Vocabulary(techniques=entries["technique"], conditions=entries["condition"],
-                      exclusions=entries["exclusion"], negation=cue_pattern,
-                      window=window)
+                      exclusions=entries["exclusion"], negation=cue_pattern, window=window,
+                      scope=_words(data.get("scope", {}), "cues", "scope", path),
+                      providers=tuple(_providers(data.get("providers", {}), path)),
+                      therapy_words=_words(data.get("gate", {}), "therapy_words", "gate", path),
+                      **_scoring(data.get("scoring", {}), path))
+
+
+def _scoring(table, path: Path) -> dict:
+    if not isinstance(table, dict) or set(table) - {"group_caps", "conditions"}:
+        extra = sorted(set(table) - {"group_caps", "conditions"}) if isinstance(table, dict) else [""]
+        raise ConfigError(f"unknown key 'scoring.{extra[0]}' in vocabulary file {path}", path=str(path))
+    caps = table.get("group_caps", {})
+    if not isinstance(caps, dict) or not all(isinstance(v, int) and v >= 0 for v in caps.values()):
+        raise ConfigError(f"key 'scoring.group_caps' in {path} must map group names to points", path=str(path))
+    rule = table.get("conditions", "strongest")
+    if rule not in ("strongest", "sum"):
+        raise ConfigError(f"key 'scoring.conditions' in {path} must be \"strongest\" or \"sum\"", path=str(path))
+    return {"group_caps": dict(caps), "strongest_condition": rule == "strongest"}
+
+
+def _words(table, key: str, where: str, path: Path) -> re.Pattern:
+    if not isinstance(table, dict) or set(table) - {key}:
+        extra = sorted(set(table) - {key}) if isinstance(table, dict) else [""]
+        raise ConfigError(f"unknown key '{where}.{extra[0]}' in vocabulary file {path}", path=str(path))
+    words = table.get(key, [])
+    if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
+        raise ConfigError(f"key '{where}.{key}' in {path} must be a list of strings", path=str(path))
+    return compile_terms(words) if words else re.compile(r"(?!x)x")
+
+
+def _providers(table: dict, path: Path):
+    allowed = {"name", "boost", "taxonomy_codes", "credentials"}
+    for slug, spec in table.items():
+        if not isinstance(spec, dict) or set(spec) - allowed:
+            extra = sorted(set(spec) - allowed) if isinstance(spec, dict) else [""]
+            raise ConfigError(f"unknown key 'providers.{slug}.{extra[0]}' in vocabulary file {path}", path=str(path))
+        boost = spec.get("boost", 0)
+        if not isinstance(boost, int) or not 0 <= boost <= 100:
+            raise ConfigError(f"key 'providers.{slug}.boost' in {path} must be an integer from 0 to 100",
+                              path=str(path))
+        yield Provider(slug=slug, name=str(spec.get("name", slug)), boost=boost,
+                       taxonomy_codes=frozenset(c.upper() for c in spec.get("taxonomy_codes", [])),
+                       credentials=frozenset(c.upper().replace(".", "") for c in spec.get("credentials", [])))
 
 
 def _entries(table: dict, kind: str, path: Path):
@@ -71,8 +140,8 @@ def _entries(table: dict, kind: str, path: Path):
         where = f"{kind}s.{slug}"
         if not _SLUG.match(slug):
             raise ConfigError(f"slug '{slug}' in {path} must be lowercase letters, digits and _", path=str(path))
-        if not isinstance(spec, dict) or set(spec) - {"name", "weight", "terms"}:
-            extra = sorted(set(spec) - {"name", "weight", "terms"}) if isinstance(spec, dict) else [where]
+        if not isinstance(spec, dict) or set(spec) - {"name", "weight", "terms", "group"}:
+            extra = sorted(set(spec) - {"name", "weight", "terms", "group"}) if isinstance(spec, dict) else [where]
             raise ConfigError(f"unknown key '{where}.{extra[0]}' in vocabulary file {path}", path=str(path))
         terms = spec.get("terms")
         if not terms or not isinstance(terms, list) or not all(isinstance(t, str) and t.strip() for t in terms):
@@ -81,7 +150,7 @@ def _entries(table: dict, kind: str, path: Path):
         if kind != "exclusion" and (not isinstance(weight, int) or not 0 < weight <= 100):
             raise ConfigError(f"key '{where}.weight' in {path} must be an integer from 1 to 100", path=str(path))
         yield Entry(slug=slug, kind=kind, name=str(spec.get("name", slug)), weight=int(weight),
-                    terms=tuple(terms), pattern=compile_terms(terms))
+                    terms=tuple(terms), pattern=compile_terms(terms), group=str(spec.get("group", "")))
 
 
 def compile_terms(terms: list[str]) -> re.Pattern:

@@ -16,8 +16,10 @@ RELEVANCE = Relevance()
 
 
 def listing(**fields) -> Listing:
+    """A listing by a licensed massage therapist (LMT) unless the test says otherwise."""
     base = Listing(source="s", source_key="k", url="http://x.test/p", fetched_at="2026-01-01T00:00:00",
-                   raw_sha256="0" * 64, raw_fields="{}", name=fields.pop("name", "Ana Ruiz"))
+                   raw_sha256="0" * 64, raw_fields="{}", name=fields.pop("name", "Ana Ruiz"),
+                   credentials=fields.pop("credentials", ["LMT"]))
     return dataclasses.replace(base, **fields)
 
 
@@ -25,24 +27,35 @@ def listing(**fields) -> Listing:
     ({"services": ["Deep tissue massage", "Trigger point therapy"]}, ["deep_tissue", "trigger_point"], [], "high"),
     ({"description": "Neuro-muscular therapy (NMT) for sciatica."}, ["neuromuscular"], ["sciatica"], "high"),
     ({"services": ["deep-tissue", "MFR"]}, ["deep_tissue", "myofascial_release"], [], "high"),
-    ({"services": ["trigger pt work"]}, ["trigger_point"], [], "low"),
+    ({"services": ["trigger pt work"]}, ["trigger_point"], [], "medium"),
     ({"description": "Piriformis syndrome and herniated disk relief."}, [], ["piriformis", "herniated_disc"], "medium"),
     ({"services": ["Swedish massage", "Hot stone", "Aromatherapy"]}, [], [], "none"),
     ({"description": "We do not offer deep tissue work. Relaxation only."}, [], [], "none"),
     ({"description": "No trigger point therapy here."}, [], [], "none"),
     ({"description": "Not suitable for sciatica; relaxation only."}, [], [], "none"),
     ({"description": "Relaxing Swedish massage. We also offer deep tissue on request."}, ["deep_tissue"], [], "medium"),
-    ({"name": "Glossy Nail Salon", "services": ["Manicure", "Pedicure"]}, [], [], "none"),
+    ({"name": "Glossy Nail Salon", "services": ["Manicure", "Pedicure"], "credentials": []}, [], [], "none"),
+    ({"name": "Comfort Chairs Outlet", "description": "Massage chairs with a deep tissue mode.", "credentials": []},
+     [], [], "none"),
+    ({"name": "Shop Local Sale", "description": "Our trigger point of the season sale starts now.",
+      "credentials": []}, [], [], "none"),
+    ({"services": ["Swedish massage"], "description": "Read our blog: 5 myths about deep tissue massage."},
+     [], [], "none"),
+    ({"services": ["Hot stone"], "description": "Relax with us. Gift cards available for sports massage."},
+     [], [], "none"),
+    ({"services": ["Deep tissue"], "credentials": [], "taxonomy_codes": ["225700000X"]}, ["deep_tissue"], [],
+     "medium"),
 ], ids=["two-techniques", "synonym-and-condition", "hyphen-and-abbreviation", "spelling-variant",
         "conditions-only", "spa-only", "negated", "no-prefix", "not-for-condition", "negation-scoped-to-sentence",
-        "nail-salon"])
+        "nail-salon", "massage-chair-store", "lookalike-sale", "blog-link-out-of-scope", "gift-card-footer",
+        "registry-taxonomy-is-a-provider"])
 def test_classification(fields, techniques, conditions, tier):
     result = classify(listing(**fields), VOCABULARY, RELEVANCE)
     assert (result.techniques, result.conditions, result.relevance_tier) == (techniques, conditions, tier)
 
 
 def test_exclusion_explains_itself():
-    result = classify(listing(name="Paws Pet Grooming", description="Dog grooming and deep cleaning."),
+    result = classify(listing(name="Paws Pet Grooming", description="Dog grooming and deep cleaning.", credentials=[]),
                       VOCABULARY, RELEVANCE)
     assert result.relevance_score == 0 and result.relevance_tier == "none"
     assert result.exclusion and "pet" in result.exclusion.lower()
