@@ -23,6 +23,7 @@ FIELDS = ("services", "description", "name", "business_name")
 IDENTITY_FIELDS = ("name", "business_name")
 SNIPPET = 160  # maximum characters of evidence text
 _SENTENCE_END = re.compile(r"[.!?;\n•|]")
+_FULL_STOP = re.compile(r"[.!?\n•|]")
 
 
 def classify(listing: Listing, vocabulary: Vocabulary, relevance: Relevance,
@@ -48,7 +49,8 @@ def classify(listing: Listing, vocabulary: Vocabulary, relevance: Relevance,
     exclusion = None
     if excluded and not provider:
         exclusion = f"not a therapy business ({excluded[0][0].lower()})"
-    elif score and not provider and not therapy_words:
+    elif score and not provider and not therapy_words and not techniques:
+        # Techniques are therapy language themselves; a condition alone ("back pain") is not.
         exclusion = "names no therapy and no therapy credential or registration"
     if exclusion:
         score = 0
@@ -99,7 +101,7 @@ def _positive(entry: Entry, text: str, vocabulary: Vocabulary) -> bool:
 def _first_match(entry: Entry, text: str, field: str, url: str, vocabulary: Vocabulary,
                  counts: Counter) -> Evidence | None:
     for match in entry.pattern.finditer(text):
-        if _negated(text, match.start(), vocabulary):
+        if _negated(text, match.start(), vocabulary, match.end()):
             counts["classify/negated"] += 1
             continue
         if _out_of_scope(text, match.start(), match.end(), vocabulary):
@@ -116,15 +118,27 @@ def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
     return left, right.start() if right else len(text)
 
 
-def _negated(text: str, start: int, vocabulary: Vocabulary) -> bool:
-    """A negation cue shortly before the term, within the same sentence, cancels it."""
-    left, _ = _sentence(text, start, start)
-    return bool(vocabulary.negation.search(text, max(left, start - vocabulary.window), start))
+def _negated(text: str, start: int, vocabulary: Vocabulary, end: int | None = None) -> bool:
+    """A negation cue shortly before the term in its sentence (with no "but" in between), or an
+    `after` cue following it ("deep tissue is not available"), cancels it."""
+    left, right = _sentence(text, start, start if end is None else end)
+    window_start = max(left, start - vocabulary.window)
+    cues = list(vocabulary.negation.finditer(text, window_start, start))
+    if cues and not vocabulary.contrast.search(text, cues[-1].end(), start):
+        return True
+    if end is None:
+        return False
+    # An after-cue may sit past a semicolon ("myofascial release; it is not yet offered").
+    stop = _FULL_STOP.search(text, end)
+    return bool(vocabulary.after.search(text, end, min(stop.start() if stop else len(text), end + vocabulary.window)))
 
 
 def _out_of_scope(text: str, start: int, end: int, vocabulary: Vocabulary) -> bool:
-    """The term's sentence is about something else: a blog link, a gift card, a partner clinic."""
+    """The term's sentence is about something else: a blog link, a gift card, a partner clinic.
+    A question ("Suffering from sciatica?") is read with the sentence that answers it."""
     left, right = _sentence(text, start, end)
+    if text[right:right + 1] == "?":
+        _, right = _sentence(text, right + 1, right + 1)
     return bool(vocabulary.scope.search(text, left, right))
 
 

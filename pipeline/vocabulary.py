@@ -40,6 +40,8 @@ class Vocabulary:
     exclusions: tuple[Entry, ...]
     negation: re.Pattern
     window: int  # characters before a term searched for a negation cue
+    contrast: re.Pattern = re.compile(r"(?!x)x")  # words that end a negation ("but")
+    after: re.Pattern = re.compile(r"(?!x)x")  # cues after a term that negate it ("is not available")
     scope: re.Pattern = re.compile(r"(?!x)x")  # cues of a sentence about something else
     providers: tuple[Provider, ...] = ()
     therapy_words: re.Pattern = re.compile(r"(?!x)x")  # the gate for listings with no provider mark
@@ -79,7 +81,7 @@ def load_vocabulary(path: Path) -> Vocabulary:
     entries = {kind: tuple(_entries(data.get(f"{kind}s", {}), kind, path))
                for kind in ("technique", "condition", "exclusion")}
     negation = data.get("negation", {})
-    extra = sorted(set(negation) - {"cues", "window"}) if isinstance(negation, dict) else ["negation"]
+    extra = sorted(set(negation) - {"cues", "window", "contrast", "after"}) if isinstance(negation, dict) else [""]
     if extra:
         raise ConfigError(f"unknown key 'negation.{extra[0]}' in vocabulary file {path}", path=str(path))
     window = negation.get("window", 40)
@@ -91,6 +93,8 @@ def load_vocabulary(path: Path) -> Vocabulary:
     cue_pattern = compile_terms(cues) if cues else re.compile(r"(?!x)x")
     return Vocabulary(techniques=entries["technique"], conditions=entries["condition"],
                       exclusions=entries["exclusion"], negation=cue_pattern, window=window,
+                      contrast=_word_list(negation, "contrast", "negation", path),
+                      after=_word_list(negation, "after", "negation", path),
                       scope=_words(data.get("scope", {}), "cues", "scope", path),
                       providers=tuple(_providers(data.get("providers", {}), path)),
                       therapy_words=_words(data.get("gate", {}), "therapy_words", "gate", path),
@@ -108,6 +112,13 @@ def _scoring(table, path: Path) -> dict:
     if rule not in ("strongest", "sum"):
         raise ConfigError(f"key 'scoring.conditions' in {path} must be \"strongest\" or \"sum\"", path=str(path))
     return {"group_caps": dict(caps), "strongest_condition": rule == "strongest"}
+
+
+def _word_list(table: dict, key: str, where: str, path: Path) -> re.Pattern:
+    words = table.get(key, [])
+    if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
+        raise ConfigError(f"key '{where}.{key}' in {path} must be a list of strings", path=str(path))
+    return compile_terms(words) if words else re.compile(r"(?!x)x")
 
 
 def _words(table, key: str, where: str, path: Path) -> re.Pattern:
@@ -154,9 +165,10 @@ def _entries(table: dict, kind: str, path: Path):
 
 
 def compile_terms(terms: list[str]) -> re.Pattern:
-    """One case-insensitive pattern; a space in a term also matches a hyphen or nothing."""
+    """One case-insensitive pattern; a space in a term also matches a hyphen or nothing, and a
+    plural ending is allowed ("trigger point" finds "trigger points", "herniated disk" "disks")."""
     alternatives = []
     for term in sorted(terms, key=len, reverse=True):
         words = [re.escape(word) for word in re.split(r"[\s\-]+", term.strip())]
         alternatives.append(r"[\s\-]*".join(words))
-    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE)
+    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?:e?s)?(?!\w)", re.IGNORECASE)

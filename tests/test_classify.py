@@ -37,8 +37,15 @@ def listing(**fields) -> Listing:
     ({"name": "Glossy Nail Salon", "services": ["Manicure", "Pedicure"], "credentials": []}, [], [], "none"),
     ({"name": "Comfort Chairs Outlet", "description": "Massage chairs with a deep tissue mode.", "credentials": []},
      [], [], "none"),
-    ({"name": "Shop Local Sale", "description": "Our trigger point of the season sale starts now.",
+    ({"name": "Trigger Point Paintball", "description": "Trigger point arena and deep tissue-grade padding.",
       "credentials": []}, [], [], "none"),
+    ({"name": "Reach Stretch Studio", "description": "Assisted stretching for back pain.", "credentials": []},
+     ["stretching"], ["low_back_pain"], "low"),
+    ({"services": ["Swedish"], "description": "Deep tissue is not available at this location."}, [], [], "none"),
+    ({"description": "I don't offer deep tissue, trigger point, or sports massage."}, [], [], "none"),
+    ({"description": "No hot stone here, but we do deep tissue."}, ["deep_tissue"], [], "medium"),
+    ({"description": "Relaxation massage. Suffering from sciatica? Ask about our partner chiropractor."},
+     [], [], "none"),
     ({"services": ["Swedish massage"], "description": "Read our blog: 5 myths about deep tissue massage."},
      [], [], "none"),
     ({"services": ["Hot stone"], "description": "Relax with us. Gift cards available for sports massage."},
@@ -47,7 +54,9 @@ def listing(**fields) -> Listing:
      "medium"),
 ], ids=["two-techniques", "synonym-and-condition", "hyphen-and-abbreviation", "spelling-variant",
         "conditions-only", "spa-only", "negated", "no-prefix", "not-for-condition", "negation-scoped-to-sentence",
-        "nail-salon", "massage-chair-store", "lookalike-sale", "blog-link-out-of-scope", "gift-card-footer",
+        "nail-salon", "massage-chair-store", "paintball-lookalike", "technique-in-name-passes-the-gate",
+        "negation-after-the-term", "negation-over-a-list", "but-ends-negation", "question-answered-elsewhere",
+        "blog-link-out-of-scope", "gift-card-footer",
         "registry-taxonomy-is-a-provider"])
 def test_classification(fields, techniques, conditions, tier):
     result = classify(listing(**fields), VOCABULARY, RELEVANCE)

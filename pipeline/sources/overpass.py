@@ -91,9 +91,7 @@ def parse_element(element: dict, *, source: str, page: Page) -> RawListing | Non
     street = " ".join(p for p in (tags.get("addr:housenumber"), tags.get("addr:street")) if p)
     if tags.get("addr:unit"):
         street = f"{street}, Unit {tags['addr:unit']}" if street else ""
-    services = [label for (key, value), label in TAG_SERVICES.items() if tags.get(key) == value]
-    if tags.get("massage") and tags["massage"] not in ("yes", "no"):
-        services.append(tags["massage"].replace("_", " ").replace(";", ", ") + " massage")
+    services = services_from_tags(tags)
     fields = {
         "name": name, "phone": tags.get("phone") or tags.get("contact:phone") or "",
         "website": tags.get("website") or tags.get("contact:website") or "",
@@ -108,6 +106,14 @@ def parse_element(element: dict, *, source: str, page: Page) -> RawListing | Non
         fields={key: value for key, value in fields.items() if value},
         lat=_number(point.get("lat")), lon=_number(point.get("lon")), attribution=ATTRIBUTION,
     )
+
+
+def services_from_tags(tags: dict) -> list[str]:
+    """What an element's kind tags say it offers, in words the relevance vocabulary understands."""
+    services = [label for (key, value), label in TAG_SERVICES.items() if tags.get(key) == value]
+    if tags.get("massage") and tags["massage"] not in ("yes", "no"):
+        services.append(tags["massage"].replace("_", " ").replace(";", ", ") + " massage")
+    return services
 
 
 def _number(value) -> float | None:
