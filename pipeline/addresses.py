@@ -80,7 +80,19 @@ def parse_address(street: str | None, city: str | None = None, state: str | None
         postal_code=parsed["postal_code"], zip4=parsed["zip4"], po_box=bool(street_text and _PO_BOX.search(street_text)))
 
 
+_SIMPLE_STREET = re.compile(
+    r"^(?P<AddressNumber>\d+[A-Z]?)\s+(?P<street>[A-Za-z0-9 .'-]+?)"
+    r"(?:,?\s+(?P<OccupancyType>suite|ste\.?|unit|apt\.?|#)\s*#?\s*(?P<OccupancyIdentifier>[A-Za-z0-9-]+))?$",
+    re.IGNORECASE)
+
+
 def _tag(text: str) -> dict | None:
+    simple = _SIMPLE_STREET.match(text)
+    if simple and not _PO_BOX.search(text):
+        # "1200 S Congress Ave, Suite 210": no need for the parser (~10x slower).
+        parts = {k: v for k, v in simple.groupdict().items() if v}
+        parts["StreetName"] = parts.pop("street")
+        return parts
     try:
         parts, kind = usaddress.tag(text)
     except usaddress.RepeatedLabelError:

@@ -32,13 +32,17 @@ def classify(listing: Listing, vocabulary: Vocabulary, relevance: Relevance,
     found: dict[str, Evidence] = {}
     excluded: list[tuple[str, str]] = []  # (exclusion name, field)
     therapy_words = False
+    pattern, groups = vocabulary.combined
     for field, text in _texts(listing):
-        for entry in vocabulary.scored:
-            if entry.slug not in found:
-                evidence = _first_match(entry, text, field, listing.url, vocabulary, counts)
+        for match in pattern.finditer(text):
+            entry = groups[match.lastgroup]
+            if entry.kind == "exclusion":
+                if not _negated(text, match.start(), vocabulary):
+                    excluded.append((entry.name, field))
+            elif entry.slug not in found:
+                evidence = _evidence(entry, text, match, field, listing.url, vocabulary, counts)
                 if evidence:
                     found[entry.slug] = evidence
-        excluded += [(entry.name, field) for entry in vocabulary.exclusions if _positive(entry, text, vocabulary)]
         therapy_words = therapy_words or bool(vocabulary.therapy_words.search(text))
     techniques = [e.slug for e in vocabulary.techniques if e.slug in found]
     conditions = [e.slug for e in vocabulary.conditions if e.slug in found]
@@ -94,22 +98,17 @@ def _texts(listing: Listing):
                 yield field, text
 
 
-def _positive(entry: Entry, text: str, vocabulary: Vocabulary) -> bool:
-    return any(not _negated(text, m.start(), vocabulary) for m in entry.pattern.finditer(text))
-
-
-def _first_match(entry: Entry, text: str, field: str, url: str, vocabulary: Vocabulary,
-                 counts: Counter) -> Evidence | None:
-    for match in entry.pattern.finditer(text):
-        if _negated(text, match.start(), vocabulary, match.end()):
-            counts["classify/negated"] += 1
-            continue
-        if _out_of_scope(text, match.start(), match.end(), vocabulary):
-            counts["classify/out_of_scope"] += 1
-            continue
-        return Evidence(technique=entry.slug, snippet=snippet(text, match.start(), match.end()),
-                        field=field, source_url=url)
-    return None
+def _evidence(entry: Entry, text: str, match: re.Match, field: str, url: str, vocabulary: Vocabulary,
+              counts: Counter) -> Evidence | None:
+    """The match as evidence, unless it is negated or its sentence is about something else."""
+    if _negated(text, match.start(), vocabulary, match.end()):
+        counts["classify/negated"] += 1
+        return None
+    if _out_of_scope(text, match.start(), match.end(), vocabulary):
+        counts["classify/out_of_scope"] += 1
+        return None
+    return Evidence(technique=entry.slug, snippet=snippet(text, match.start(), match.end()),
+                    field=field, source_url=url)
 
 
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:

@@ -18,6 +18,8 @@ _TRACKING = re.compile(r"^(utm_\w+|fbclid|gclid|mc_cid|mc_eid|ref|source)$", re.
 _OTHER_SCHEME = re.compile(r"^(javascript|mailto|tel|sms|data|file|ftp|about|blob):", re.IGNORECASE)
 _EMAIL = re.compile(r"^[\w.+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
 _TAG = re.compile(r"<[^>]+>")
+_ONE_NUMBER = re.compile(r"^\s*(\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4}\s*((ext\.?|x|extension)\s*\d{1,6})?\s*$",
+                         re.IGNORECASE)
 _SPACE = re.compile(r"\s+")
 _PLACEHOLDER = {"", "--", "-", "n/a", "na", "none", "null"}
 
@@ -88,6 +90,16 @@ def normalize_phones(value: str | None) -> list[tuple[str, str | None]]:
     """Every valid US number in the text, in order, as (E.164, extension); the first is the listing's."""
     if not value:
         return []
+    if _ONE_NUMBER.match(value):
+        # The common case, one number and perhaps an extension: parse it directly (the matcher,
+        # which finds numbers inside prose, costs ten times more).
+        try:
+            number = phonenumbers.parse(value, "US")
+        except phonenumbers.NumberParseException:
+            return []
+        if not phonenumbers.is_valid_number(number):
+            return []
+        return [(phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164), number.extension or None)]
     found = []
     for match in phonenumbers.PhoneNumberMatcher(value, "US"):
         number = match.number

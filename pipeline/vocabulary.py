@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 import tomllib
 from dataclasses import dataclass
@@ -33,7 +34,7 @@ class Provider:
     credentials: frozenset[str]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Vocabulary:
     techniques: tuple[Entry, ...]
     conditions: tuple[Entry, ...]
@@ -62,6 +63,17 @@ class Vocabulary:
     @property
     def scored(self) -> tuple[Entry, ...]:
         return self.techniques + self.conditions
+
+    @functools.cached_property
+    def combined(self) -> tuple[re.Pattern, dict[str, Entry]]:
+        """Every scored and exclusion term in one pattern (one pass per text); group name -> entry."""
+        groups, alternatives = {}, []
+        for i, entry in enumerate(self.scored + self.exclusions):
+            name = f"e{i}"
+            groups[name] = entry
+            alternatives.append(f"(?P<{name}>{_alternation(entry.terms)})")
+        pattern = re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?:e?s)?(?!\w)", re.IGNORECASE)
+        return pattern, groups
 
     def slugs(self, kind: str) -> list[str]:
         return [entry.slug for entry in getattr(self, f"{kind}s")]
@@ -167,8 +179,12 @@ def _entries(table: dict, kind: str, path: Path):
 def compile_terms(terms: list[str]) -> re.Pattern:
     """One case-insensitive pattern; a space in a term also matches a hyphen or nothing, and a
     plural ending is allowed ("trigger point" finds "trigger points", "herniated disk" "disks")."""
+    return re.compile(r"(?<!\w)(?:" + _alternation(terms) + r")(?:e?s)?(?!\w)", re.IGNORECASE)
+
+
+def _alternation(terms) -> str:
     alternatives = []
     for term in sorted(terms, key=len, reverse=True):
         words = [re.escape(word) for word in re.split(r"[\s\-]+", term.strip())]
         alternatives.append(r"[\s\-]*".join(words))
-    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?:e?s)?(?!\w)", re.IGNORECASE)
+    return "|".join(alternatives)
