@@ -19,7 +19,7 @@ from pipeline.config import TIERS, load_config
 from pipeline.errors import ConfigError, PipelineError, UsageError
 from pipeline.runs import recent_runs, source_freshness
 from pipeline.samples import SCHEME, is_sample
-from pipeline.search import SORTS, explain, search
+from pipeline.search import PRECISIONS, SORTS, explain, search
 from pipeline.vocabulary import load_vocabulary
 from pipeline.warehouse import Warehouse
 
@@ -68,6 +68,8 @@ def build_parser() -> argparse.ArgumentParser:
     search_cmd.add_argument("--min-tier", default="low", choices=TIERS, help="lowest relevance tier (default low)")
     search_cmd.add_argument("--limit", type=int, default=20, metavar="N", help="at most N results (default 20)")
     search_cmd.add_argument("--sort", default="distance", choices=SORTS, help="order (default distance)")
+    search_cmd.add_argument("--precision", default="any", choices=PRECISIONS,
+                            help="only locations at least this precise (default any)")
     search_cmd.add_argument("--format", default="table", choices=("table", "json", "csv"), help="output format")
     explain_cmd = command("explain", "Show why a therapist is listed: evidence and the listings behind it.")
     explain_cmd.add_argument("therapist_id", metavar="THERAPIST_ID")
@@ -204,7 +206,7 @@ def cmd_search(args) -> int:
     vocabulary = load_vocabulary(config.vocabulary_path)
     with Warehouse(config.database, read_only=True) as warehouse:
         result = search(warehouse, vocabulary, near=args.near, radius=args.radius, techniques=args.technique,
-                        min_tier=args.min_tier, limit=args.limit, sort=args.sort)
+                        min_tier=args.min_tier, limit=args.limit, sort=args.sort, precision=args.precision)
     if args.format == "json":
         rows = [dict(zip(result.columns, row)) for row in result.rows]
         print(json.dumps({"near": result.place.label, "lat": result.place.lat, "lon": result.place.lon,

@@ -12,6 +12,7 @@ import typing
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pipeline.durations import parse_duration
 from pipeline.errors import ConfigError
 from pipeline.source_settings import HTML_FIELDS, SOURCE_KINDS, SourceSettings  # noqa: F401 - re-exported
 
@@ -45,8 +46,24 @@ class Http:
 
 
 @dataclass(frozen=True)
+class GeocoderSettings:
+    """An online geocoder reached through geopy, in `[geocode.providers.NAME]`."""
+
+    service: str = ""  # geopy service name (nominatim, photon, arcgis, googlev3, ...); default: NAME
+    domain: str = ""  # e.g. a self-hosted Nominatim; empty: the service's public default
+    scheme: str = "https"
+    min_delay_seconds: float = 1.0  # at most one request per this many seconds (Nominatim's policy: 1 s)
+    timeout: float = 10.0
+    api_key_env: str = ""  # name of the environment variable holding the API key, if the service needs one
+    options: dict[str, str] = field(default_factory=dict)  # further keyword arguments for the geopy class
+
+
+@dataclass(frozen=True)
 class Geocode:
     chain: list[str] = field(default_factory=lambda: ["source", "offline"])
+    max_distance_miles: float = 30.0  # a result farther than this from the listing's ZIP/city centroid is rejected
+    retry_failures_after: str = "30d"  # a remembered "not found" is asked again after this long
+    providers: dict[str, GeocoderSettings] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -102,6 +119,16 @@ class Config:
         return [source for source in self.sources.values() if source.enabled]
 
 
+# Contacts that mark the shipped example User-Agent: fine for loopback demos, refused elsewhere.
+EXAMPLE_CONTACTS = ("example.org", "example.com", "example.net", ".test", "example@")
+
+
+def is_example_agent(user_agent: str) -> bool:
+    """The User-Agent still carries the shipped example contact (not someone's real one)."""
+    agent = user_agent.lower()
+    return any(contact in agent for contact in EXAMPLE_CONTACTS)
+
+
 def config_path(explicit: str | None = None) -> Path:
     """The config file to use: --config, then $THERAPISTS_CONFIG, then ./pipeline.toml."""
     return Path(explicit or os.environ.get(ENV_VAR) or DEFAULT_PATH)
@@ -154,10 +181,21 @@ def _validate(config: Config, reader: _Reader) -> None:
     for key in ("connect_timeout", "read_timeout", "max_wait_seconds", "max_body_bytes", "max_hosts_in_parallel"):
         if getattr(http, key) <= 0:
             raise reader.error(f"key 'http.{key}' must be more than 0", f"http.{key}")
+    known = [*GEOCODERS, *config.geocode.providers]
     for name in config.geocode.chain:
-        if name not in GEOCODERS:
-            raise reader.error(f"key 'geocode.chain' names unknown geocoder {name!r}; known: "
-                               + ", ".join(GEOCODERS), "geocode.chain")
+        if name not in known:
+            raise reader.error(f"key 'geocode.chain' names unknown geocoder {name!r}; use one of "
+                               f"{', '.join(known)} or declare it in [geocode.providers.{name}]", "geocode.chain")
+    if config.geocode.max_distance_miles <= 0:
+        raise reader.error("key 'geocode.max_distance_miles' must be more than 0", "geocode.max_distance_miles")
+    try:
+        parse_duration(config.geocode.retry_failures_after)
+    except ValueError as err:
+        raise reader.error(f"key 'geocode.retry_failures_after': {err}", "geocode.retry_failures_after") from None
+    for name, provider in config.geocode.providers.items():
+        if provider.min_delay_seconds < 0 or provider.timeout <= 0:
+            raise reader.error(f"keys of 'geocode.providers.{name}' must be positive numbers of seconds",
+                               f"geocode.providers.{name}")
     rel = config.relevance
     if not 0 < rel.low < rel.medium < rel.high <= 100:
         raise reader.error("keys 'relevance.low' < 'relevance.medium' < 'relevance.high' must rise within 1-100",

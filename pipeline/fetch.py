@@ -21,7 +21,7 @@ import requests
 
 from pipeline.archive import Archive
 from pipeline.charset import decode
-from pipeline.config import Http
+from pipeline.config import Http, is_example_agent
 from pipeline.errors import ConfigError, FetchError, RobotsDisallowed, RobotsUnavailable
 from pipeline.fetchstats import FetchStats
 from pipeline.hosts import HostGate
@@ -32,8 +32,6 @@ from pipeline.robots import Robots
 log = logging.getLogger(__name__)
 
 CHUNK = 64 * 1024
-# Contacts that mark the shipped example User-Agent: fine for loopback demos, refused elsewhere.
-EXAMPLE_CONTACTS = ("example.org", "example.com", "example.net", ".test", "example@")
 
 
 @dataclass(frozen=True)
@@ -302,8 +300,7 @@ class Fetcher:
     def _check_user_agent(self, host: str) -> None:
         if host in self._agent_checked or _is_loopback(host):
             return
-        agent = self.http.user_agent.lower()
-        if any(contact in agent for contact in EXAMPLE_CONTACTS):
+        if is_example_agent(self.http.user_agent):
             raise ConfigError(f"http.user_agent still carries the example contact; put your own URL or email "
                               f"there before crawling {urlsplit(host).hostname}")
         self._agent_checked.add(host)

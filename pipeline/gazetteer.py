@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -115,3 +116,9 @@ def resolve_place(text: str) -> Place:
         hint = f"; did you mean {', '.join(f'{c}, {state}' for c in close)}?" if close else ""
         raise PlaceNotFound(f"unknown city {city.strip()!r} in {state}{hint}")
     return Place(row["lat"], row["lon"], f"{row['city']}, {row['state']}", "city")
+
+
+def nearest_zip(lat: float, lon: float) -> dict:
+    """The ZIP centroid closest to a point (a linear scan: for the rare online answer, not for bulk)."""
+    scale = max(0.1, math.cos(math.radians(lat)))
+    return min(zip_rows(), key=lambda row: (row["lat"] - lat) ** 2 + ((row["lon"] - lon) * scale) ** 2)

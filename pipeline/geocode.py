@@ -1,16 +1,23 @@
-"""Locate listings: source coordinates, then offline ZIP/city centroids, behind geopy's interface."""
+"""Locate listings along the configured chain: source coordinates, offline centroids, online geocoders."""
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from datetime import UTC, datetime, timedelta
 
 from geopy.geocoders.base import Geocoder
 from geopy.location import Location
 
 from pipeline import gazetteer
-from pipeline.normalize import normalize_state
+from pipeline.addresses import normalize_state
+from pipeline.config import Config
+from pipeline.durations import parse_duration
+from pipeline.online_geocoders import Provider
 from pipeline.warehouse import Warehouse
+
+LOCAL = ("source", "offline")  # providers answered by set-based SQL
+CACHE_BATCH = 50
 
 _TRAILING_ZIP = re.compile(r"(\d{5})(?:-\d{4})?\s*$")
 _CITY_STATE = re.compile(r"([^,]+),\s*([A-Za-z .]+?)(?:\s+\d{5}(?:-\d{4})?)?\s*$")
@@ -53,13 +60,42 @@ def ensure_gazetteer(warehouse: Warehouse) -> None:
         warehouse.stage_rows("geocode/load_city_centroids.sql", gazetteer.city_rows())
 
 
-def geocode_staged(warehouse: Warehouse, chain: list[str], counts: Counter) -> None:
-    """Fill lat/lon/precision of staged listings, trying the providers of `chain` in order."""
+def geocode_staged(warehouse: Warehouse, config: Config, counts: Counter, *, now: datetime | None = None) -> None:
+    """Fill lat/lon/precision of staged listings, trying the providers of the chain in order."""
+    now = now or datetime.now(UTC).replace(tzinfo=None)
+    geocode = config.geocode
     ensure_gazetteer(warehouse)
+    warehouse.run("geocode/begin.sql")  # temp tables: they live as long as this connection
+    for name in geocode.chain:
+        if name in LOCAL:
+            with warehouse.transaction():
+                warehouse.run(f"geocode/{name}.sql")
+                if name == "source":
+                    counts["geocode/source/mismatch"] += warehouse.scalar(
+                        "geocode/validate_source.sql", {"max_miles": geocode.max_distance_miles}) or 0
+        else:
+            _online(warehouse, config, name, counts, now)
     with warehouse.transaction():
-        warehouse.run("geocode/begin.sql")
-        for provider in chain:
-            warehouse.run(f"geocode/{provider}.sql")
         warehouse.run("geocode/apply.sql")
     for precision, listings in warehouse.run("geocode/summary.sql"):
         counts[f"geocode/precision/{precision}"] = listings
+
+
+def _online(warehouse: Warehouse, config: Config, name: str, counts: Counter, now: datetime) -> None:
+    """Ask an online provider about addresses the cache cannot answer; remember every answer."""
+    retry_after = now - timedelta(seconds=parse_duration(config.geocode.retry_failures_after))
+    warehouse.run("geocode/from_cache.sql", {"provider": name})
+    columns, rows = warehouse.query("geocode/pending_addresses.sql", {"provider": name, "retry_after": retry_after})
+    if not rows:
+        return
+    provider = Provider(name, config.geocode.providers[name], config.http.user_agent)
+    answers = provider.lookup([dict(zip(columns, row)) for row in rows], max_miles=config.geocode.max_distance_miles,
+                              max_wait=config.http.max_wait_seconds, now=now, counts=counts)
+    batch: list[dict] = []
+    for answer in answers:
+        batch.append(answer)
+        if len(batch) >= CACHE_BATCH:  # committed as it goes: a killed run keeps what it paid for
+            warehouse.stage_rows("geocode/insert_cache.sql", batch)
+            batch = []
+    warehouse.stage_rows("geocode/insert_cache.sql", batch)
+    warehouse.run("geocode/from_cache.sql", {"provider": name})

@@ -23,7 +23,7 @@ def load_staged(config: Config, warehouse: Warehouse, *, now: datetime, counts: 
     if not todo["staged"]:
         raise NothingToDo("nothing is staged to load; run `therapists scrape` first")
     if todo["ungeocoded"]:
-        geocode_staged(warehouse, config.geocode.chain, counts)
+        geocode_staged(warehouse, config, counts, now=now)
     if todo["ungeocoded"] or todo["unresolved"]:
         resolve_staged(warehouse, now=now, counts=counts)
     rel = config.relevance

@@ -86,7 +86,7 @@ def _work_stages(config: Config, report: Report, stages: list[str], *, sources, 
         if "geocode" in stages:
             with run.stage("geocode"):
                 _require_staged(warehouse)
-                geocode_staged(warehouse, config.geocode.chain, run.counts)
+                geocode_staged(warehouse, config, run.counts, now=run.started_at)
         if "resolve" in stages:
             with run.stage("resolve"):
                 _require_staged(warehouse)

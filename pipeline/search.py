@@ -14,6 +14,7 @@ from pipeline.warehouse import Warehouse
 MAX_RADIUS = 500  # miles; wider than this is a national list, not a "near" search
 MAX_LIMIT = 1000
 SORTS = ("distance", "relevance")
+PRECISIONS = ("any", "city", "postal_code", "street", "rooftop")  # each includes the ones after it
 
 
 @dataclass(frozen=True)
@@ -25,7 +26,7 @@ class SearchResult:
 
 def search(warehouse: Warehouse, vocabulary: Vocabulary, *, near: str, radius: float = 25,
            techniques: list[str] | None = None, min_tier: str = "low", limit: int = 20,
-           sort: str = "distance") -> SearchResult:
+           sort: str = "distance", precision: str = "any") -> SearchResult:
     """Active therapists within `radius` miles of `near`; every value is bound, never spliced."""
     place = resolve_place(near)
     if not 0 < radius <= MAX_RADIUS:
@@ -34,6 +35,8 @@ def search(warehouse: Warehouse, vocabulary: Vocabulary, *, near: str, radius: f
         raise UsageError(f"limit must be from 1 to {MAX_LIMIT}, got {limit}")
     if min_tier not in TIERS:
         raise UsageError(f"unknown tier {min_tier!r}; use one of {', '.join(TIERS)}")
+    if precision not in PRECISIONS:
+        raise UsageError(f"unknown precision {precision!r}; use one of {', '.join(PRECISIONS)}")
     if sort not in SORTS:
         raise UsageError(f"unknown sort {sort!r}; use one of {', '.join(SORTS)}")
     known = vocabulary.slugs("technique")
@@ -44,7 +47,7 @@ def search(warehouse: Warehouse, vocabulary: Vocabulary, *, near: str, radius: f
             raise UsageError(f"unknown technique {slug!r}{hint}")
     columns, rows = warehouse.query("search/near.sql", {
         "lat": place.lat, "lon": place.lon, "miles": float(radius), "techniques": list(techniques or []),
-        "min_tier": min_tier, "limit": limit, "sort": sort})
+        "min_tier": min_tier, "limit": limit, "sort": sort, "precision": precision})
     return SearchResult(place, columns, rows)
 
 

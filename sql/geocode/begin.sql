@@ -10,6 +10,6 @@ create or replace temp table geo_found (
 );
 
 create or replace temp table geo_todo as
-select source, source_key, lat, lon, postal_code, city, state
+select source, source_key, lat, lon, street, postal_code, city, state
 from stg_listings
 where geocode_provider is null;

@@ -9,9 +9,11 @@ select
     t.relevance_tier,
     t.relevance_score,
     t.techniques,
+    t.geocode_precision,
     round(t.distance_miles, 1) as distance_miles,
 from therapists_near($lat, $lon, $miles) as t
 where tier_rank(t.relevance_tier) >= tier_rank($min_tier)
+    and precision_rank(t.geocode_precision) >= precision_rank($precision)
     and list_has_all(t.techniques, $techniques)
 order by
     case when $sort = 'relevance' then -t.relevance_score else 0 end,

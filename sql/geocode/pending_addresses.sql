@@ -1,0 +1,17 @@
+-- Addresses still unlocated that an online provider has not answered yet (a remembered failure is
+-- asked again only once it is older than $retry_after).
+with open_rows as (
+    select t.*, address_key(t.street, t.city, t.state, t.postal_code) as key,
+    from geo_todo as t
+    where not exists (select 1 from geo_found as f where f.source = t.source and f.source_key = t.source_key)
+        and (t.street is not null or t.postal_code is not null or t.city is not null)
+)
+select key as address_key, any_value(street) as street, any_value(city) as city, any_value(state) as state,
+    any_value(postal_code) as postal_code,
+from open_rows as o
+where not exists (
+    select 1 from geocode_cache as c
+    where c.provider = $provider and c.address_key = o.key
+        and (c.status = 'ok' or c.created_at >= $retry_after))
+group by key
+order by key;
