@@ -2,12 +2,17 @@
 insert into geo_found
 select t.source, t.source_key, z.lat, z.lon, 'postal_code', 'offline'
 from geo_todo as t
-join ref_zip_centroids as z on z.postal_code = t.postal_code
-where not exists (select 1 from geo_found as f where f.source = t.source and f.source_key = t.source_key);
+anti join geo_found as f on f.source = t.source and f.source_key = t.source_key
+join ref_zip_centroids as z on z.postal_code = t.postal_code;
 
+-- Only the rows still unlocated compute a city key (a few regular expressions each).
 insert into geo_found
-select t.source, t.source_key, c.lat, c.lon, 'city', 'offline'
-from geo_todo as t
-join ref_city_centroids as c on c.city_key = city_key(t.city, t.state)
-where t.city is not null and t.state is not null
-    and not exists (select 1 from geo_found as f where f.source = t.source and f.source_key = t.source_key);
+with remaining as (
+    select t.source, t.source_key, city_key(t.city, t.state) as key
+    from geo_todo as t
+    anti join geo_found as f on f.source = t.source and f.source_key = t.source_key
+    where t.city is not null and t.state is not null
+)
+select r.source, r.source_key, c.lat, c.lon, 'city', 'offline'
+from remaining as r
+join ref_city_centroids as c on c.city_key = r.key;
