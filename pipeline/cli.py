@@ -164,7 +164,7 @@ def cmd_demo(args) -> int:
         with Warehouse(config.database, read_only=True) as warehouse:
             result = search(warehouse, load_vocabulary(config.vocabulary_path), near="Austin, TX", radius=25)
         _print_table(result.columns, result.rows)
-        print(f"\nNext: `make sql` and try: select name, distance_miles from therapists_near(30.2672, -97.7431, 50);",
+        print("\nNext: `make sql` and try: select name, distance_miles from therapists_near(30.2672, -97.7431, 50);",
               file=sys.stderr)
     return EXIT_PARTIAL if report.partial else EXIT_OK
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from pipeline.durations import parse_duration
 from pipeline.errors import ConfigError
-from pipeline.source_settings import HTML_FIELDS, SOURCE_KINDS, SourceSettings  # noqa: F401 - re-exported
+from pipeline.source_settings import SOURCE_KINDS, SourceSettings
 
 DEFAULT_PATH = "pipeline.toml"
 ENV_VAR = "THERAPISTS_CONFIG"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import shutil
@@ -11,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline import gazetteer
+from pipeline.archive import file_sha256
 from pipeline.warehouse import Warehouse
 
 SCHEMA_VERSION = 1
@@ -22,7 +22,6 @@ LICENSES = {
     "overpass": "Open Database License (ODbL) 1.0: © OpenStreetMap contributors",
     "csv": "Public record (state licensing board roster)",
 }
-_CHUNK = 1 << 20
 
 
 @dataclass(frozen=True)
@@ -51,7 +50,7 @@ def export(warehouse: Warehouse, out_dir: Path, *, min_tier: str, source_kinds: 
         features.unlink()
         columns, rows = warehouse.query("export/summary.sql", params)
         summary = dict(zip(columns, rows[0]))
-        files = {path.name: _sha256(path) for path in sorted(staging.iterdir())}
+        files = {path.name: file_sha256(path) for path in sorted(staging.iterdir())}
         manifest = _manifest(summary, files, min_tier, source_kinds)
         (staging / "manifest.json").write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n",
                                                encoding="utf-8")
@@ -109,11 +108,3 @@ def _swap_in(staging: Path, out_dir: Path) -> None:
         raise
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        while chunk := handle.read(_CHUNK):
-            digest.update(chunk)
-    return digest.hexdigest()

@@ -7,7 +7,6 @@ the matching providers (a few percent) come back to Python, in the same shape as
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import shutil
 import tempfile
 import zipfile
@@ -15,6 +14,7 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
+from pipeline.archive import file_sha256
 from pipeline.errors import ConfigError, WarehouseError
 from pipeline.fetch import Fetcher
 from pipeline.records import RawListing
@@ -32,7 +32,7 @@ def crawl(source: NppesBulkSource, fetcher: Fetcher) -> Crawl:
     if not path.is_file():
         raise ConfigError(f"NPPES bulk file {path} of source {source.name} does not exist")
     with _csv_file(path) as csv_path:
-        sha256 = _sha256(path)
+        sha256 = file_sha256(path)
         fetched_at = datetime.fromtimestamp(path.stat().st_mtime, UTC).replace(tzinfo=None).isoformat(timespec="seconds")
         try:
             with Warehouse(Path(":memory:")) as scratch:
@@ -103,11 +103,3 @@ def _csv_file(path: Path) -> Iterator[Path]:
             yield target
         finally:
             shutil.rmtree(tmp, ignore_errors=True)
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        while chunk := handle.read(_CHUNK):
-            digest.update(chunk)
-    return digest.hexdigest()
