@@ -69,6 +69,6 @@ bench: $(SENTINEL) ## Run the benchmarks in bench/ (results in bench/results/*.j
 	$(BIN)/python bench/run.py
 
 clean: ## Delete generated databases, exports and caches (keeps data/raw/ and .venv)
-	rm -rf data/*.duckdb data/*.duckdb.wal data/export data/.export-* data/.*.tmp data/stage-*.ndjson
+	rm -rf data/*.duckdb data/*.duckdb.wal data/export data/.export-* data/.*.tmp data/stage-*.ndjson data/tmp*/
 	rm -rf bench/results .pytest_cache
 	find . -name __pycache__ -type d -not -path './$(VENV)/*' -prune -exec rm -rf {} +
