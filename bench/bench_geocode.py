@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def stage(warehouse, n: int) -> None:
     """n staged listings over real ZIPs (10% with a city only), written set-based."""
-    warehouse.con.execute("delete from stg_listings")
+    warehouse.run("load/clear_staged.sql")
     warehouse.con.execute(
         "insert into stg_listings (load_id, source, source_key, street, city, state, postal_code) "
         "select 'bench', 'bench', 'k' || i, (i % 9000 + 1) || ' Main St', z.city, z.state, "

@@ -86,8 +86,8 @@ def geocode(config, rows):
         warehouse.stage_rows("scrape/insert_staged.sql", rows, {"load_id": "t"})
         geocode_staged(warehouse, config, counts)
         located = {key: (provider, precision, lat, lon) for key, provider, precision, lat, lon in warehouse.con.execute(
-            "select source_key, geocode_provider, geocode_precision, lat, lon from stg_listings").fetchall()}
-        warehouse.con.execute("delete from stg_listings")
+            "select source_key, geocode_provider, geocode_precision, lat, lon from stg_geocodes").fetchall()}
+        warehouse.run("load/clear_staged.sql")
     return located, counts
 
 

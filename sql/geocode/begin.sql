@@ -1,15 +1,7 @@
--- Geocoding collects answers in a temp table first and writes staging once (sql/geocode/apply.sql):
--- DuckDB updates that filter on the very columns they set are ~100x slower.
-create or replace temp table geo_found (
-    source varchar,
-    source_key varchar,
-    lat double,
-    lon double,
-    geocode_precision varchar,
-    geocode_provider varchar,
-);
-
+-- Each provider adds its answers to stg_geocodes (one narrow row per located listing); apply.sql
+-- records the listings nobody located.
+-- Staged listings without an answer yet (a rerun redoes nothing).
 create or replace temp table geo_todo as
-select source, source_key, lat, lon, street, postal_code, city, state
-from stg_listings
-where geocode_provider is null;
+select s.source, s.source_key, s.lat, s.lon, s.street, s.postal_code, s.city, s.state,
+from stg_listings as s
+anti join stg_geocodes as g on g.source = s.source and g.source_key = s.source_key;

@@ -3,7 +3,7 @@
 with open_rows as (
     select t.*, address_key(t.street, t.city, t.state, t.postal_code) as key,
     from geo_todo as t
-    where not exists (select 1 from geo_found as f where f.source = t.source and f.source_key = t.source_key)
+    where not exists (select 1 from stg_geocodes as f where f.source = t.source and f.source_key = t.source_key)
         and (t.street is not null or t.postal_code is not null or t.city is not null)
 )
 select key as address_key, any_value(street) as street, any_value(city) as city, any_value(state) as state,

@@ -1,3 +1,4 @@
 -- The batch is loaded: empty the staging area so a rerun has nothing left to redo.
 delete from stg_listings;
+delete from stg_geocodes;
 drop table if exists stg_resolution;

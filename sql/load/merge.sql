@@ -14,7 +14,8 @@ using load_diff as d
 where d.change = 'changed' and d.source = l.source and d.source_key = l.source_key;
 
 insert into listings by name
-select s.* exclude (load_id),
+select s.* exclude (load_id, lat, lon, geocode_precision, geocode_provider),
+    g.lat, g.lon, g.geocode_precision, g.geocode_provider,
     coalesce(d.first_seen, $now) as first_seen,
     $now as last_seen,
     $now as updated_at,
@@ -22,6 +23,7 @@ select s.* exclude (load_id),
     s.load_id,
 from stg_listings as s
 join load_diff as d on d.source = s.source and d.source_key = s.source_key
+left join stg_geocodes as g on g.source = s.source and g.source_key = s.source_key
 where d.change in ('new', 'changed');
 
 -- Re-point current listings whose cluster merged into another (resolve ran over them too).

@@ -1,2 +1,3 @@
 -- A new crawl of a source supersedes any batch of it still waiting to be loaded.
 delete from stg_listings where source = $source;
+delete from stg_geocodes where source = $source;
