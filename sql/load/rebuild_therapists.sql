@@ -12,17 +12,6 @@ with ranked as (
     from listings as l
     where l.therapist_id is not null
 ),
--- One piece of evidence per technique or condition: the one from the best listing.
-evidence as (
-    select therapist_id, list(item order by item.technique) as evidence,
-    from (
-        select therapist_id, item,
-            row_number() over (partition by therapist_id, item.technique order by rank) as pick,
-        from (select therapist_id, rank, unnest(evidence) as item from ranked where active)
-    )
-    where pick = 1
-    group by therapist_id
-),
 merged as (
     select therapist_id,
         arg_min(name, rank) filter (where name is not null) as name,
@@ -47,6 +36,7 @@ merged as (
         arg_min(npi, rank) filter (where npi is not null) as npi,
         list_distinct(flatten(list(licenses order by rank) filter (where active))) as licenses,
         list_sort(list_distinct(list(attribution) filter (where attribution is not null))) as attribution,
+        flatten(list(evidence order by rank) filter (where active)) as all_evidence,
         list_sort(list_distinct(flatten(list(techniques) filter (where active)))) as techniques,
         list_sort(list_distinct(flatten(list(conditions) filter (where active)))) as conditions,
         coalesce(max(relevance_score) filter (where active), 0) as relevance_score,
@@ -60,13 +50,15 @@ merged as (
     from ranked
     group by therapist_id
 )
-select m.*,
-    coalesce(e.evidence, []) as evidence,
+select m.* exclude (all_evidence),
+    -- One piece of evidence per technique or condition: the first, from the best listing.
+    list_sort(coalesce(list_filter(m.all_evidence, (item, i) ->
+        list_position(list_transform(m.all_evidence, other -> other.technique), item.technique) = i), []))
+        as evidence,
     case when relevance_score >= $high then 'high'
          when relevance_score >= $medium then 'medium'
          when relevance_score >= $low then 'low'
          else 'none' end as relevance_tier,
 from merged as m
-left join evidence as e using (therapist_id)
 -- Sorted by latitude so radius searches' bounding boxes read few row groups.
 order by lat, therapist_id;
