@@ -157,7 +157,8 @@ class Warehouse:
 
     # -- schema --------------------------------------------------------------------------------
     def migrate(self) -> list[str]:
-        """Apply the numbered files of sql/migrations/ not applied yet, each in one transaction."""
+        """Apply the numbered files of sql/migrations/ not applied yet, each in one transaction, then
+        re-create the views and table macros of sql/views/."""
         self.run("warehouse/create_schema_migrations.sql")
         applied = dict(self.run("warehouse/applied_migrations.sql"))
         done = []
@@ -175,6 +176,10 @@ class Warehouse:
                          {"version": version, "name": path.name, "checksum": checksum,
                           "applied_at": datetime.now(UTC).replace(tzinfo=None)})
             done.append(path.name)
+        # Views and table macros are derived, not data: re-created every time, so each lives in one file.
+        with self.transaction():
+            for path in sorted((SQL_DIR / "views").glob("*.sql")):
+                self.run(f"views/{path.name}")
         return done
 
     def copy_to(self, name: str, out: Path, params: dict | None = None) -> None:
