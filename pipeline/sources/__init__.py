@@ -7,10 +7,12 @@ A kind module offers `validate(source, config_path)` (what the config loader can
 from __future__ import annotations
 
 import dataclasses
+import json
 from collections import Counter
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
+from pipeline.errors import SourceError
 from pipeline.fetch import Fetcher
 from pipeline.records import RawListing
 
@@ -48,6 +50,17 @@ def fetch_options(source, *hosts: str) -> dict:
     return {"source": source.name, "delay": None if source.delay_seconds < 0 else source.delay_seconds,
             "obey_robots": source.obey_robots, "cache_ttl": source.cache_ttl_seconds,
             "allowed_hosts": {h for h in hosts if h}}
+
+
+def json_object(text: str, who: str, source: str) -> dict:
+    """An API answer that must be a JSON object; anything else is a SourceError saying who sent it."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as err:
+        raise SourceError(f"{who} answered with malformed JSON ({err.msg})", source=source) from err
+    if not isinstance(data, dict):
+        raise SourceError(f"{who} answered with something other than a JSON object", source=source)
+    return data
 
 
 def host_of(url: str) -> str:

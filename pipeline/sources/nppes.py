@@ -9,7 +9,6 @@ that cannot be split further is reported, never silently truncated.
 from __future__ import annotations
 
 import functools
-import json
 import logging
 from datetime import UTC, datetime
 from urllib.parse import urlencode, urljoin
@@ -19,7 +18,7 @@ from pipeline.errors import FetchError, SourceError
 from pipeline.fetch import Fetcher, Page
 from pipeline.records import RawListing
 from pipeline.source_settings import NppesSource
-from pipeline.sources import Crawl, fetch_options, host_of
+from pipeline.sources import Crawl, fetch_options, host_of, json_object
 
 log = logging.getLogger(__name__)
 
@@ -78,12 +77,7 @@ def _query(source: NppesSource, fetcher: Fetcher, options: dict, criteria: dict
 
 def parse_envelope(text: str, criteria: dict | None = None) -> list[dict]:
     """The `results` of an API answer; the HTTP-200 `{"Errors": [...]}` envelope is a SourceError."""
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as err:
-        raise SourceError(f"the NPPES API answered with malformed JSON ({err.msg})", source="nppes") from err
-    if not isinstance(data, dict):
-        raise SourceError("the NPPES API answered with something other than a JSON object", source="nppes")
+    data = json_object(text, "the NPPES API", "nppes")
     if data.get("Errors"):
         error = data["Errors"][0] if isinstance(data["Errors"], list) else {}
         field = f" (field {error.get('field')})" if error.get("field") else ""

@@ -6,14 +6,13 @@ reporting a runtime error (timeout, out of memory) is a failed query, never an e
 
 from __future__ import annotations
 
-import json
 from urllib.parse import urlencode
 
 from pipeline.errors import FetchError, SourceError
 from pipeline.fetch import Fetcher, Page
 from pipeline.records import RawListing
 from pipeline.source_settings import OverpassSource
-from pipeline.sources import Crawl, fetch_options, host_of
+from pipeline.sources import Crawl, fetch_options, host_of, json_object
 
 ATTRIBUTION = "© OpenStreetMap contributors (ODbL 1.0, https://www.openstreetmap.org/copyright)"
 # What the kind tags say about a place, in words the relevance vocabulary understands.
@@ -68,12 +67,7 @@ def crawl(source: OverpassSource, fetcher: Fetcher) -> Crawl:
 
 def parse_elements(text: str) -> list[dict]:
     """The elements of an answer; a runtime-error remark or broken JSON is a SourceError."""
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as err:
-        raise SourceError(f"Overpass answered with malformed JSON ({err.msg})", source="overpass") from err
-    if not isinstance(data, dict):
-        raise SourceError("Overpass answered with something other than a JSON object", source="overpass")
+    data = json_object(text, "Overpass", "overpass")
     remark = str(data.get("remark") or "")
     if "error" in remark.lower():
         raise SourceError(f"the Overpass query failed on the server: {remark.strip()}", source="overpass")
