@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import dataclasses
 import json
 import logging
 import os
@@ -71,8 +72,10 @@ def build_parser() -> argparse.ArgumentParser:
     search_cmd.add_argument("--precision", default="any", choices=PRECISIONS,
                             help="only locations at least this precise (default any)")
     search_cmd.add_argument("--format", default="table", choices=("table", "json", "csv"), help="output format")
-    explain_cmd = command("explain", "Show why a therapist is listed: evidence and the listings behind it.")
-    explain_cmd.add_argument("therapist_id", metavar="THERAPIST_ID")
+    explain_cmd = command("explain", "Show why a therapist is listed and why its listings are one therapist: "
+                                     "evidence, listings, match signals and scores, field provenance.")
+    explain_cmd.add_argument("therapist_id", metavar="THERAPIST_ID", help="a therapist ID (a retired one is followed)")
+    explain_cmd.add_argument("--format", default="text", choices=("text", "json"), help="output format")
     status = command("status", "Show the latest runs and each source's last crawl.")
     status.add_argument("--format", default="table", choices=("table", "json"), help="output format")
     command("demo", "Serve the bundled sample site on loopback, run every stage on it, search Austin.")
@@ -226,11 +229,16 @@ def cmd_search(args) -> int:
 def cmd_explain(args) -> int:
     config = load_config(args.config)
     with Warehouse(config.database, read_only=True) as warehouse:
-        found = explain(warehouse, args.therapist_id)
+        found = explain(warehouse, args.therapist_id, threshold=config.resolution.threshold)
+    if args.format == "json":
+        print(json.dumps(dataclasses.asdict(found), indent=2, default=str, ensure_ascii=False))
+        return EXIT_OK
     t = found.therapist
     region = " ".join(p for p in (t["state"], t["postal_code"]) if p)
     place = ", ".join(p for p in (t["street"], t["city"], region) if p)
     print(f"{t['name']} ({t['therapist_id']}){'' if t['active'] else ' [inactive]'}")
+    if found.asked_for:
+        print(f"  ({found.asked_for} was merged into this therapist and redirects here)")
     print(f"  {place or 'no address'}; located by {t['geocode_precision'] or 'nothing'}")
     print(f"  Relevance: {t['relevance_tier']} (score {t['relevance_score']} of 100)")
     if not t["evidence"]:
@@ -240,9 +248,32 @@ def cmd_explain(args) -> int:
     print(f"  Listings ({len(found.listings)}):")
     for listing in found.listings:
         note = f"; {listing['exclusion']}" if listing["exclusion"] else ""
-        print(f"  - {listing['source']} {listing['url']}: {listing['name']}, tier {listing['relevance_tier']}"
+        print(f"  - {listing['source']}:{listing['source_key']} {listing['name']}, tier {listing['relevance_tier']}"
               f"{'' if listing['active'] else ', inactive'}{note}")
+    inside = [link for link in found.links if link["inside"]]
+    outside = [link for link in found.links if not link["inside"]]
+    if inside:
+        print(f"  Why these listings are one therapist (a pair scoring {config.resolution.threshold:g} or more matches):")
+        for link in inside:
+            _print_link(link)
+    if outside:
+        print("  Close calls kept apart:")
+        for link in outside:
+            _print_link(link)
+    if t["provenance"]:
+        print("  Field provenance: " + "; ".join(f"{p['field']} from {p['source']}:{p['source_key']}"
+                                                  for p in t["provenance"]))
+    for retired in found.retired_ids:
+        print(f"  Retired ID {retired['therapist_id']} (merged {retired['retired_at']:%Y-%m-%d}) redirects here")
     return EXIT_OK
+
+
+def _print_link(link: dict) -> None:
+    verdict = link["decision"].replace("_", " ") + (f": {link['reason']}" if link["reason"] else "")
+    signals = "; ".join(f"{s['signal']} {s['points']:+g} ({s['detail']})" for s in link["signals"])
+    print(f"  - {link['a_source']}:{link['a_key']} + {link['b_source']}:{link['b_key']}: "
+          f"score {link['score']:g}, {verdict}")
+    print(f"      {signals or 'no signal'}")
 
 
 def cmd_status(args) -> int:

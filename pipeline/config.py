@@ -75,6 +75,37 @@ class Relevance:
     low: int = 10
 
 
+# Fields whose value survivorship picks from one listing (lists like techniques are unions).
+# "address" moves street, suite, city, state, ZIP, coordinates and precision together.
+SURVIVING_FIELDS = ("name", "business_name", "phone", "website", "email", "address", "description",
+                    "opening_hours", "npi")
+
+
+@dataclass(frozen=True)
+class Resolution:
+    threshold: float = 5.0  # pairs of listings scoring at least this are one therapist
+    max_block_size: int = 50  # a blocking key shared by more listings (a call centre) is not used
+    max_cluster_size: int = 25  # no therapist is made of more listings than this
+    # Sites many unrelated therapists share: their host says nothing about who a listing is.
+    shared_hosts: list[str] = field(default_factory=lambda: [
+        "facebook.com", "instagram.com", "linkedin.com", "yelp.com", "google.com", "goo.gl", "linktr.ee",
+        "massagebook.com", "vagaro.com", "styleseat.com", "mindbodyonline.com", "schedulicity.com",
+        "booksy.com", "squareup.com", "square.site", "wixsite.com", "wix.com", "squarespace.com",
+        "godaddysites.com", "weebly.com", "wordpress.com", "blogspot.com", "abmp.com", "amtamassage.org",
+        "psychologytoday.com", "healthgrades.com", "zocdoc.com", "npiregistry.cms.hhs.gov", "openstreetmap.org",
+    ])
+
+
+@dataclass(frozen=True)
+class Survivorship:
+    # Sources (by name or kind) best first; a field takes its value from the best-ranked active
+    # listing that has one, then the freshest (last seen), then the oldest listing.
+    source_priority: list[str] = field(default_factory=lambda: ["nppes", "nppes_bulk", "csv", "html", "overpass"])
+    # Per-field orders that override source_priority (fields: see SURVIVING_FIELDS).
+    fields: dict[str, list[str]] = field(default_factory=dict)
+    stale_after: str = "180d"  # a listing not seen for this long loses to any fresher one
+
+
 @dataclass(frozen=True)
 class Export:
     min_tier: str = "low"  # therapists below this tier are not exported
@@ -89,6 +120,8 @@ class Config:
     geocode: Geocode
     relevance: Relevance
     export: Export
+    resolution: Resolution
+    survivorship: Survivorship
     sources: dict[str, SourceSettings]
 
     def resolve(self, relative: str) -> Path:
@@ -151,7 +184,8 @@ def load_config(path: str | Path | None = None) -> Config:
 
 def parse_config(data: dict, path: Path) -> Config:
     reader = _Reader(path)
-    sections = {"paths": Paths, "http": Http, "geocode": Geocode, "relevance": Relevance, "export": Export}
+    sections = {"paths": Paths, "http": Http, "geocode": Geocode, "relevance": Relevance, "export": Export,
+                "resolution": Resolution, "survivorship": Survivorship}
     reader.reject_unknown(data, [*sections, "sources"], prefix="")
     built = {name: reader.build(cls, data.get(name, {}), name) for name, cls in sections.items()}
     raw_sources = data.get("sources", {})
@@ -202,6 +236,20 @@ def _validate(config: Config, reader: _Reader) -> None:
                            "relevance")
     if config.export.min_tier not in TIERS:
         raise reader.error(f"key 'export.min_tier' must be one of {', '.join(TIERS)}", "export.min_tier")
+    res = config.resolution
+    if res.threshold <= 0 or res.max_block_size < 2 or res.max_cluster_size < 2:
+        raise reader.error("keys 'resolution.threshold' must be more than 0, 'resolution.max_block_size' and "
+                           "'resolution.max_cluster_size' at least 2", "resolution")
+    for name in config.survivorship.fields:
+        if name not in SURVIVING_FIELDS:
+            hint = difflib.get_close_matches(name, SURVIVING_FIELDS, n=1)
+            raise reader.error(f"key 'survivorship.fields.{name}' is not a field survivorship picks"
+                               + (f"; did you mean '{hint[0]}'?" if hint else f"; use one of {', '.join(SURVIVING_FIELDS)}"),
+                               f"survivorship.fields.{name}")
+    try:
+        parse_duration(config.survivorship.stale_after)
+    except ValueError as err:
+        raise reader.error(f"key 'survivorship.stale_after': {err}", "survivorship.stale_after") from None
     for source in config.sources.values():
         for key, message in source.problems():
             where = f"sources.{source.name}.{key}"

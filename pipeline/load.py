@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections import Counter
-from datetime import datetime
+from datetime import datetime, timedelta
 
-from pipeline.config import Config
+from pipeline.config import SURVIVING_FIELDS, Config
+from pipeline.durations import parse_duration
 from pipeline.errors import NothingToDo
 from pipeline.geocode import geocode_staged
 from pipeline.resolve import resolve_staged
@@ -25,15 +26,37 @@ def load_staged(config: Config, warehouse: Warehouse, *, now: datetime, counts: 
     if todo["ungeocoded"]:
         geocode_staged(warehouse, config, counts, now=now)
     if todo["ungeocoded"] or todo["unresolved"]:
-        resolve_staged(warehouse, now=now, counts=counts)
+        resolve_staged(warehouse, config, now=now, counts=counts)
     rel = config.relevance
     with warehouse.transaction():
         for change, listings in warehouse.run("load/diff.sql"):
             counts[f"load/{change}"] = listings
         warehouse.run("load/merge.sql", {"now": now})
         counts["load/deactivated"] = warehouse.scalar("load/deactivate.sql", {"now": now})
-        warehouse.run("load/rebuild_therapists.sql", {"high": rel.high, "medium": rel.medium, "low": rel.low})
+        warehouse.stage_rows("load/survivorship_ranks.sql", survivorship_ranks(config))
+        stale_before = now - timedelta(seconds=parse_duration(config.survivorship.stale_after))
+        warehouse.run("load/rebuild_therapists.sql", {"high": rel.high, "medium": rel.medium, "low": rel.low,
+                                                      "stale_before": stale_before})
         warehouse.run("load/clear_staged.sql")
     active_listings, active_therapists = warehouse.run("load/counts.sql")[0]
     counts["load/active_listings"] = active_listings
     counts["load/active_therapists"] = active_therapists
+
+
+def survivorship_ranks(config: Config) -> list[dict]:
+    """Each source's rank (0 = best) for each surviving field, from [survivorship] in config.
+
+    The orders name sources or source kinds; a source named in neither order ranks last.
+    """
+    rules = config.survivorship
+    kinds = {name: source.kind for name, source in config.sources.items()}
+    orders = {field: rules.fields.get(field, rules.source_priority) for field in SURVIVING_FIELDS}
+    named = set(kinds) | {entry for order in orders.values() for entry in order}
+    rows = []
+    for source in sorted(named):
+        row = {"source": source}
+        for field, order in orders.items():
+            ranks = [order.index(key) for key in (source, kinds.get(source)) if key in order]
+            row[field] = min(ranks, default=len(order))
+        rows.append(row)
+    return rows

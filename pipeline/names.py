@@ -26,8 +26,11 @@ _PLACEHOLDER = {"", "--", "-"}
 
 
 def split_credentials(name: str) -> tuple[str, list[str]]:
-    """'JANE DOE, LMT, NCBTMB' -> ('Jane Doe', ['LMT', 'NCBTMB']); titles and placeholders are dropped."""
-    tokens = re.split(r"[\s,]+", name.strip())
+    """'JANE DOE, LMT, NCBTMB' -> ('Jane Doe', ['LMT', 'NCBTMB']); titles and placeholders are dropped.
+
+    Registers write 'DOE, JANE M' (surname first): that is turned round to 'Jane M Doe'.
+    """
+    tokens = re.split(r"[\s,]+", _surname_last(name.strip()))
     kept, credentials = [], []
     for token in tokens:
         bare = token.strip(".").upper().replace(".", "")
@@ -40,6 +43,18 @@ def split_credentials(name: str) -> tuple[str, list[str]]:
         else:
             kept.append(token)
     return proper_case(" ".join(kept)), credentials
+
+
+def _surname_last(name: str) -> str:
+    """'DOE, JANE M, LMT' -> 'JANE M DOE, LMT'; 'Jane Doe, LMT' and 'Doe, LMT' are left alone."""
+    parts = [part.strip() for part in name.split(",")]
+    if len(parts) < 2 or len(parts[0].split()) != 1 or not parts[1]:
+        return name
+    given = parts[1].split()
+    words = {word.strip(".").upper() for word in given}
+    if len(given) > 3 or words & CREDENTIALS or {w.lower() for w in words} & BUSINESS_WORDS or words <= TITLES | SUFFIXES:
+        return name
+    return ", ".join([f"{parts[1]} {parts[0]}", *parts[2:]])
 
 
 def split_credential_text(text: str) -> list[str]:

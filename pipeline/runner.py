@@ -90,7 +90,7 @@ def _work_stages(config: Config, report: Report, stages: list[str], *, sources, 
         if "resolve" in stages:
             with run.stage("resolve"):
                 _require_staged(warehouse)
-                resolve_staged(warehouse, now=run.started_at, counts=run.counts)
+                resolve_staged(warehouse, config, now=run.started_at, counts=run.counts)
         if "load" in stages:
             with run.stage("load"):
                 load_staged(config, warehouse, now=run.started_at, counts=run.counts)

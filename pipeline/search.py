@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from pipeline.config import TIERS
 from pipeline.errors import UsageError
@@ -55,14 +55,33 @@ def search(warehouse: Warehouse, vocabulary: Vocabulary, *, near: str, radius: f
 class Explanation:
     therapist: dict
     listings: list[dict]
+    links: list[dict] = field(default_factory=list)  # compared pairs: inside (what joined) and close calls
+    retired_ids: list[dict] = field(default_factory=list)  # IDs merged into this one
+    asked_for: str | None = None  # the retired ID the user gave, when it was redirected
 
 
-def explain(warehouse: Warehouse, therapist_id: str) -> Explanation:
+def explain(warehouse: Warehouse, therapist_id: str, *, threshold: float) -> Explanation:
+    """A therapist's record with the listings, the pair signals that joined them and the field provenance.
+
+    A retired ID (merged into another) is followed to the therapist it now belongs to.
+    """
+    asked_for = None
+    redirect = warehouse.run("explain/redirect.sql", {"therapist_id": therapist_id})
+    if redirect:
+        asked_for, therapist_id = therapist_id, redirect[0][0]
     columns, rows = warehouse.query("explain/therapist.sql", {"therapist_id": therapist_id})
     if not rows:
         similar = [row[0] for row in warehouse.run("explain/similar_ids.sql", {"prefix": therapist_id[:4]})]
         hint = f"; similar IDs: {', '.join(similar)}" if similar else ""
         raise UsageError(f"no therapist with ID {therapist_id!r}{hint}")
     therapist = dict(zip(columns, rows[0]))
-    columns, rows = warehouse.query("explain/listings.sql", {"therapist_id": therapist_id})
-    return Explanation(therapist, [dict(zip(columns, row)) for row in rows])
+    params = {"therapist_id": therapist_id, "threshold": threshold}
+    listings = _dicts(warehouse.query("explain/listings.sql", params))
+    links = _dicts(warehouse.query("explain/links.sql", params))
+    retired = _dicts(warehouse.query("explain/retired_ids.sql", params))
+    return Explanation(therapist, listings, links, retired, asked_for)
+
+
+def _dicts(result: tuple[list[str], list[tuple]]) -> list[dict]:
+    columns, rows = result
+    return [dict(zip(columns, row)) for row in rows]

@@ -2,3 +2,4 @@
 delete from stg_listings;
 delete from stg_geocodes;
 drop table if exists stg_resolution;
+drop table if exists stg_id_changes;

@@ -32,3 +32,26 @@ set therapist_id = r.therapist_id
 from stg_resolution as r
 where r.source = l.source and r.source_key = l.source_key
     and l.therapist_id is distinct from r.therapist_id;
+
+-- Therapist IDs: new ones recorded, merged ones retired into their survivor (and any ID already
+-- retired into them follows, so a redirect is always one hop), inactive listings re-pointed.
+insert into therapist_ids by name
+select c.therapist_id, $now as first_seen, 'active' as status, (select max(load_id) from stg_listings) as load_id,
+from stg_id_changes as c
+where c.change = 'new' and c.therapist_id not in (select therapist_id from therapist_ids);
+
+update therapist_ids as i
+set status = 'retired', retired_into = c.retired_into, retired_at = $now,
+    load_id = (select max(load_id) from stg_listings)
+from stg_id_changes as c
+where c.change = 'retired' and c.therapist_id = i.therapist_id;
+
+update therapist_ids as i
+set retired_into = c.retired_into
+from stg_id_changes as c
+where c.change = 'retired' and i.retired_into = c.therapist_id;
+
+update listings as l
+set therapist_id = c.retired_into
+from stg_id_changes as c
+where c.change = 'retired' and l.therapist_id = c.therapist_id;

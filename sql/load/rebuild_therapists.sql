@@ -1,39 +1,82 @@
--- Rebuild therapists from listings: one row per therapist_id. Scalar fields come from the best
--- listing that has them (active first, then most relevant, then oldest); lists are unions.
+-- Rebuild therapists from listings: one row per therapist_id. Scalar fields come from one listing
+-- each, chosen by the survivorship rules, and `provenance` says which; lists are unions.
 delete from therapists;
 
 insert into therapists by name
 with ranked as (
+    -- Survivorship: inactive listings only speak when no active one does, stale ones (not seen for
+    -- survivorship.stale_after) when no fresh one does; then each field follows its own source
+    -- order (survivorship_ranks, from config); ties go to the listing seen last, then the oldest.
     select l.*,
         row_number() over (
             partition by l.therapist_id
             order by l.active desc, l.relevance_score desc, l.first_seen, l.source, l.source_key
         ) as rank,
+        not l.active as inactive,
+        l.last_seen < $stale_before as stale,
+        (-epoch(l.last_seen), l.first_seen, l.source, l.source_key) as fresh,
+        coalesce(r.name, 999) as r_name, coalesce(r.business_name, 999) as r_business_name,
+        coalesce(r.phone, 999) as r_phone, coalesce(r.website, 999) as r_website, coalesce(r.email, 999) as r_email,
+        coalesce(r.address, 999) as r_address, coalesce(r.description, 999) as r_description,
+        coalesce(r.opening_hours, 999) as r_opening_hours, coalesce(r.npi, 999) as r_npi,
     from listings as l
+    left join survivorship_ranks as r on r.source = l.source
     where l.therapist_id is not null
+),
+keyed as (
+    select *,
+        (inactive, stale, r_name, fresh) as k_name,
+        (inactive, stale, r_business_name, fresh) as k_business_name,
+        (inactive, stale, r_phone, fresh) as k_phone,
+        (inactive, stale, r_website, fresh) as k_website,
+        (inactive, stale, r_email, fresh) as k_email,
+        -- The address, its coordinates and their precision travel together from one listing: one
+        -- with a street to visit (a PO box is a mailing address) and coordinates if possible.
+        (inactive, stale, coalesce(po_box, false), street is null, lat is null, r_address, fresh) as k_address,
+        (inactive, stale, r_description, fresh) as k_description,
+        (inactive, stale, r_opening_hours, fresh) as k_opening_hours,
+        (inactive, stale, r_npi, fresh) as k_npi,
+    from ranked
 ),
 merged as (
     select therapist_id,
-        arg_min(name, rank) filter (where name is not null) as name,
-        arg_min(kind, rank) filter (where kind is not null) as kind,
+        arg_min(name, k_name) filter (where name is not null) as name,
+        arg_min(kind, k_name) filter (where name is not null) as kind,
         list_distinct(flatten(list(credentials order by rank))) as credentials,
-        arg_min(business_name, rank) filter (where business_name is not null) as business_name,
-        arg_min(phone, rank) filter (where phone is not null) as phone,
-        arg_min(website, rank) filter (where website is not null) as website,
-        arg_min(email, rank) filter (where email is not null) as email,
-        -- The address, its coordinates and their precision travel together from one listing; a PO
-        -- box is a mailing address, so a listing with a street to visit is preferred for it.
-        arg_min(concat_ws(', ', street, suite), (coalesce(po_box, false), rank))
-            filter (where street is not null) as street,
-        arg_min(city, rank) filter (where city is not null) as city,
-        arg_min(state, rank) filter (where state is not null) as state,
-        arg_min(postal_code, rank) filter (where postal_code is not null) as postal_code,
-        arg_min(lat, rank) filter (where lat is not null) as lat,
-        arg_min(lon, rank) filter (where lat is not null) as lon,
-        arg_min(geocode_precision, rank) filter (where lat is not null) as geocode_precision,
-        arg_min(description, rank) filter (where description is not null) as description,
-        arg_min(opening_hours, rank) filter (where opening_hours is not null) as opening_hours,
-        arg_min(npi, rank) filter (where npi is not null) as npi,
+        arg_min(business_name, k_business_name) filter (where business_name is not null) as business_name,
+        arg_min(phone, k_phone) filter (where phone is not null) as phone,
+        arg_min(website, k_website) filter (where website is not null) as website,
+        arg_min(email, k_email) filter (where email is not null) as email,
+        arg_min(concat_ws(', ', street, suite), k_address) filter (where has_address) as street,
+        arg_min(city, k_address) filter (where has_address) as city,
+        arg_min(state, k_address) filter (where has_address) as state,
+        arg_min(postal_code, k_address) filter (where has_address) as postal_code,
+        arg_min(lat, k_address) filter (where has_address) as lat,
+        arg_min(lon, k_address) filter (where has_address) as lon,
+        arg_min(geocode_precision, k_address) filter (where has_address) as geocode_precision,
+        arg_min(description, k_description) filter (where description is not null) as description,
+        arg_min(opening_hours, k_opening_hours) filter (where opening_hours is not null) as opening_hours,
+        arg_min(npi, k_npi) filter (where npi is not null) as npi,
+        list_filter([
+            {'field': 'name', 'source': arg_min(source, k_name) filter (where name is not null),
+             'source_key': arg_min(source_key, k_name) filter (where name is not null)},
+            {'field': 'business_name', 'source': arg_min(source, k_business_name) filter (where business_name is not null),
+             'source_key': arg_min(source_key, k_business_name) filter (where business_name is not null)},
+            {'field': 'phone', 'source': arg_min(source, k_phone) filter (where phone is not null),
+             'source_key': arg_min(source_key, k_phone) filter (where phone is not null)},
+            {'field': 'website', 'source': arg_min(source, k_website) filter (where website is not null),
+             'source_key': arg_min(source_key, k_website) filter (where website is not null)},
+            {'field': 'email', 'source': arg_min(source, k_email) filter (where email is not null),
+             'source_key': arg_min(source_key, k_email) filter (where email is not null)},
+            {'field': 'address', 'source': arg_min(source, k_address) filter (where has_address),
+             'source_key': arg_min(source_key, k_address) filter (where has_address)},
+            {'field': 'description', 'source': arg_min(source, k_description) filter (where description is not null),
+             'source_key': arg_min(source_key, k_description) filter (where description is not null)},
+            {'field': 'opening_hours', 'source': arg_min(source, k_opening_hours) filter (where opening_hours is not null),
+             'source_key': arg_min(source_key, k_opening_hours) filter (where opening_hours is not null)},
+            {'field': 'npi', 'source': arg_min(source, k_npi) filter (where npi is not null),
+             'source_key': arg_min(source_key, k_npi) filter (where npi is not null)}
+        ], p -> p.source is not null) as provenance,
         list_distinct(flatten(list(licenses order by rank) filter (where active))) as licenses,
         list_sort(list_distinct(list(attribution) filter (where attribution is not null))) as attribution,
         flatten(list(evidence order by rank) filter (where active)) as all_evidence,
@@ -47,7 +90,7 @@ merged as (
         bool_or(active) as active,
         max(updated_at) as updated_at,
         arg_min(load_id, rank) as load_id,
-    from ranked
+    from (select *, (street is not null or postal_code is not null or city is not null) as has_address from keyed)
     group by therapist_id
 )
 select m.* exclude (all_evidence),

@@ -1,0 +1,56 @@
+-- Matching keys of entity resolution (sql/resolve/), usable from the shell too. Re-created every run.
+
+-- A street reduced for matching: lower case, punctuation gone, USPS suffix and direction
+-- abbreviations ("1008 17th Street" and "1008 17TH ST" give the same key).
+create or replace macro street_key(street) as
+    nullif(array_to_string(list_transform(
+        string_split(trim(regexp_replace(lower(strip_accents(street)), '[^a-z0-9]+', ' ', 'g')), ' '),
+        word -> coalesce(map {
+            'street': 'st', 'avenue': 'ave', 'av': 'ave', 'boulevard': 'blvd', 'road': 'rd', 'drive': 'dr',
+            'lane': 'ln', 'court': 'ct', 'place': 'pl', 'parkway': 'pkwy', 'highway': 'hwy', 'terrace': 'ter',
+            'circle': 'cir', 'square': 'sq', 'trail': 'trl', 'way': 'way', 'plaza': 'plz',
+            'north': 'n', 'south': 's', 'east': 'e', 'west': 'w',
+            'northeast': 'ne', 'northwest': 'nw', 'southeast': 'se', 'southwest': 'sw',
+            'first': '1st', 'second': '2nd', 'third': '3rd', 'fourth': '4th', 'fifth': '5th'
+        }[word], word)), ' '), '');
+
+-- A suite reduced to its identifier: "Suite 211", "STE 211" and "#211" give "211".
+create or replace macro suite_key(suite) as
+    nullif(regexp_replace(
+        regexp_replace(lower(suite), '\b(suite|ste|unit|room|rm|office|ofc|apt|no|number|floor|fl)\b', '', 'g'),
+        '[^a-z0-9]+', '', 'g'), '');
+
+-- The words of a name for matching: lower case, accents and punctuation gone.
+create or replace macro name_words(name) as
+    list_filter(string_split(trim(regexp_replace(lower(strip_accents(coalesce(name, ''))), '[^a-z0-9]+', ' ', 'g')), ' '),
+                word -> word <> '');
+
+-- Two name words that are the same word, allowing one typo in words of four letters or more.
+-- Mirrors pipeline/resolve.py words_match(); keep them in step.
+create or replace macro words_match(a, b) as
+    a = b or (least(length(a), length(b)) >= 4 and damerau_levenshtein(a, b) <= 1);
+
+-- A website's host without "www.", for blocking and the website signal.
+create or replace macro website_host(url) as
+    nullif(regexp_extract(lower(url), '^[a-z]+://(www\.)?([^/:?#]+)', 2), '');
+
+-- A licence as "STATE:NUMBER" with punctuation and leading zeros dropped ("MT.0079357" = "MT0079357").
+create or replace macro license_keys(licenses) as
+    list_filter(list_transform(coalesce(licenses, []), l ->
+        l.state || ':' || ltrim(regexp_replace(upper(l.number), '[^A-Z0-9]', '', 'g'), '0')),
+        k -> k is not null and not ends_with(k, ':'));
+
+-- Two given names that are one edit apart yet different names, not a typo: Mario and Maria,
+-- Julian and Juliana, Louis and Louise, Francis and Frances (families often share an address).
+-- Mirrors pipeline/resolve.py given_name_variants(); keep them in step.
+create or replace macro given_name_variants(a, b) as
+    a <> b and (
+        a || 'a' = b or b || 'a' = a or a || 'e' = b or b || 'e' = a
+        or (length(a) = length(b) and left(a, -1) = left(b, -1)
+            and right(a, 1) in ('a', 'e', 'i', 'o', 'u') and right(b, 1) in ('a', 'e', 'i', 'o', 'u'))
+        or (length(a) > 3 and left(a, -2) = left(b, -2) and list_sort([right(a, 2), right(b, 2)]) = ['es', 'is']));
+
+-- Surname particles: "Samuel Van Houten" has no middle initial V.
+create or replace macro surname_particle(word) as
+    word in ('van', 'von', 'der', 'den', 'de', 'del', 'della', 'di', 'da', 'dos', 'das', 'du', 'la', 'le',
+             'st', 'ten', 'ter', 'al', 'el', 'bin', 'ibn', 'mac');
