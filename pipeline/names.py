@@ -18,6 +18,10 @@ BUSINESS_WORDS = frozenset({
     "institute", "associates", "rehab", "chiropractic", "yoga", "float", "nails", "sports",
     "grooming", "supply", "retreat", "lounge", "house", "collective", "works", "the", "and", "&",
     "physical", "physio", "physiotherapy", "medical", "relief", "care", "studios", "corp", "ltd",
+    # Practices named after what they do ("DeLuca Neuromuscular", "Kinetic Touch").
+    "neuromuscular", "myofascial", "therapeutic", "therapeutics", "healing", "touch", "hands", "spine",
+    "pain", "recovery", "restore", "restorative", "balance", "integrative", "holistic", "kinetic", "motion",
+    "movement", "performance", "clinical", "remedial", "bodyworker", "pllc.", "llp", "partners",
 })
 # Words whose case is fixed whatever the source did.
 _FIXED = {"llc": "LLC", "pllc": "PLLC", "inc": "Inc", "ltd": "Ltd", "ii": "II", "iii": "III", "iv": "IV",

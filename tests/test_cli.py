@@ -126,6 +126,28 @@ def test_duplicates_are_resolved(demo):
     assert len(set(clusters.values())) == distinct
 
 
+def test_one_therapist_across_sources_is_one_entry(demo):
+    """The sample NPPES, bulk and OSM records of people and businesses on the sample site (same
+    phone and ZIP) resolve into the site listing's therapist, whatever the spelling."""
+    sources_truth = json.loads((ROOT / "data" / "samples" / "sources-truth.json").read_text())
+    site = {t["slug"]: t for t in TRUTH}
+    con = duckdb.connect(str(demo["tmp"] / "data" / "directory.duckdb"), read_only=True)
+    try:
+        rows = con.execute("select source, right(phone, 10), postal_code, therapist_id from listings").fetchall()
+    finally:
+        con.close()
+    checked = 0
+    for kind, source in (("nppes", "sample_nppes"), ("nppes_bulk", "sample_nppes_bulk"),
+                         ("overpass", "sample_overpass")):
+        for slug in sources_truth[kind]["matches_site"]:
+            key = (site[slug]["phone_digits"], site[slug]["zip"])
+            site_ids = {r[3] for r in rows if r[0] == "sample_directory" and r[1:3] == key}
+            ids = {r[3] for r in rows if r[0] == source and r[1:3] == key}
+            assert len(site_ids) == 1 and ids == site_ids, (source, slug)
+            checked += 1
+    assert checked >= 25
+
+
 def run_cli(args, capsys, config):
     code = main(["--config", str(config), *args])
     captured = capsys.readouterr()
