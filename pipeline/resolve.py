@@ -10,7 +10,7 @@ conflicting identities in one cluster (README "Entity resolution").
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 
 from pipeline.config import Config
@@ -53,27 +53,40 @@ class Identity:
     first: str | None
     middle: str | None
     last: str | None
+    rest: str | None  # the words after the first name, initials left out, space-separated
+    tail: str | None  # the last two words joined ("ortegabrandt")
     npi: str | None
-    license_keys: list[str] = field(default_factory=list)
-    license_states: list[str] = field(default_factory=list)
+    license_keys: str | None = None  # "TX:MT5001 CO:MT77", as in res_nodes
+    license_states: str | None = None  # "TX CO"
 
 
 def conflict(x: Identity, y: Identity) -> str | None:
     """Why listings x and y cannot be the same therapist, or None if they can."""
     if x.npi and y.npi:
         return None if x.npi == y.npi else "different NPIs"
-    if set(x.license_keys or ()) & set(y.license_keys or ()):
-        return None  # one licence: one person, whatever the spelling of the name
-    if set(x.license_states or ()) & set(y.license_states or ()):
-        return "different licence numbers in one state"
+    if x.license_keys and y.license_keys:
+        if set(x.license_keys.split()) & set(y.license_keys.split()):
+            return None  # one licence: one person, whatever the spelling of the name
+        if set(x.license_states.split()) & set(y.license_states.split()):
+            return "different licence numbers in one state"
     if x.kind == "person" and y.kind == "person" and x.last and y.last:
         first = (words_match(x.first, y.first) and not given_name_variants(x.first, y.first)) or (
             bool(x.first and y.first) and (len(x.first) == 1 or len(y.first) == 1) and x.first[0] == y.first[0])
-        if not (first and words_match(x.last, y.last)):
+        if not (first and surnames_match(x, y)):
             return "different people"
         if x.middle and y.middle and x.middle != y.middle:
             return "different middle initials"
     return None
+
+
+def surnames_match(x: Identity, y: Identity) -> bool:
+    """The same surname, allowing a typo, two words written apart or together, or one of two left out.
+
+    Mirrors `last_match` in sql/resolve/prepare.sql; keep them in step.
+    """
+    return (words_match(x.last, y.last) or (x.tail is not None and x.tail == y.last)
+            or (y.tail is not None and y.tail == x.last)
+            or y.last in (x.rest or "").split() or x.last in (y.rest or "").split())
 
 
 def words_match(a: str | None, b: str | None) -> bool:

@@ -5,6 +5,9 @@ with linked as (
     union
     select b from res_scored where score >= $threshold and conflict is null
 )
-select n.node, n.kind, n.first, n.middle, n.last, n.npi, n.license_keys, n.license_states,
+-- Licences travel as space-separated text: 10^5 Python lists cost seconds to build, strings do not.
+select n.node, n.kind, n.first, n.middle, n.last, array_to_string(n.rest, ' ') as rest, n.tail, n.npi,
+    nullif(array_to_string(n.license_keys, ' '), '') as license_keys,
+    nullif(array_to_string(n.license_states, ' '), '') as license_states,
 from res_nodes as n
 join linked using (node);

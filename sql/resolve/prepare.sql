@@ -46,6 +46,10 @@ select row_number() over (order by source, source_key)::integer - 1 as node,
     person[1] as first,
     case when len(person) > 2 then person[2][1] end as middle,
     case when len(person) > 1 then person[-1] end as last,
+    -- For surnames of two words written apart or together ("Ortega Brandt", "Ortega-Brandt") or
+    -- half left out ("Garcia Lopez", "Lopez"): the words after the first name, and the last two joined.
+    case when len(person) > 1 then list_filter(person[2:], w -> length(w) > 1) end as rest,
+    case when len(person) > 2 then person[-2] || person[-1] end as tail,
     nullif(array_to_string(practice, ' '), '') as practice,
     existing_id, first_seen,
 from everything;
@@ -73,8 +77,12 @@ with keys as (
         from res_nodes where practice is not null and postal_code is not null
     union all select node, 'address:' || street_key || '|' || postal_code
         from res_nodes where street_key is not null and postal_code is not null
-    union all select node, 'near:' || cell || '|' || first from res_nodes where cell is not null and last is not null
-    union all select node, 'near:' || cell || '|' || last from res_nodes where cell is not null and last is not null
+    -- Nearby with the same first name and surname initial, or surname and first initial: a typo in
+    -- either name still meets its twin (whole first names alone are too common to block on).
+    union all select node, 'near:' || cell || '|' || first || ' ' || last[1]
+        from res_nodes where cell is not null and last is not null
+    union all select node, 'near:' || cell || '|' || first[1] || ' ' || last
+        from res_nodes where cell is not null and last is not null
 )
 select node, key, count(*) over (partition by key) as size,
 from keys;
@@ -105,7 +113,8 @@ with pairs as (
         haversine_miles(x.lat, x.lon, y.lat, y.lon) * 1609.344 as meters,
         ((words_match(x.first, y.first) and not given_name_variants(x.first, y.first))
             or ((length(x.first) = 1 or length(y.first) = 1) and x.first[1] = y.first[1])) as first_match,
-        words_match(x.last, y.last) as last_match,
+        (words_match(x.last, y.last) or x.tail = y.last or y.tail = x.last
+            or list_contains(x.rest, y.last) or list_contains(y.rest, x.last)) as last_match,
     from res_candidates as c
     join res_nodes as x on x.node = c.a
     join res_nodes as y on y.node = c.b
@@ -148,7 +157,10 @@ signals as (
         case when x_street = y_street and x_zip = y_zip and x_suite <> y_suite then -1
              when x_street = y_street and x_zip = y_zip and x_suite = y_suite then 1
         end as suite_points,
-        case when meters <= 150 and precision >= 3 then 1 when meters > 80467 then -2 end as distance_points,
+        -- Close together counts only when the streets do not already say they differ.
+        case when meters <= 150 and precision >= 3 and x_street is not distinct from y_street then 1
+             when meters <= 150 and precision >= 3 and (x_street is null or y_street is null) then 1
+             when meters > 80467 then -2 end as distance_points,
     from pairs
 )
 select a, b, a_source, a_key, b_source, b_key,
