@@ -2,7 +2,7 @@
 
 1. Precision and recall of "same therapist" on tests/data/resolution_pairs.json (dev) and
    tests/data/resolution_holdout.json (written apart from the rules), per kind of hard case.
-2. Resolving 10^5 and 10^6 synthetic listings (BENCH_RESOLVE_SIZES) with a known duplicate rate,
+2. Resolving 10^5 and 10^6 synthetic listings (BENCH_SIZES or BENCH_RESOLVE_SIZES) with a known duplicate rate,
    each size in a fresh process so its peak memory (VmHWM) is its own. The baseline, in the same
    process, is the cheapest resolution there is: one DuckDB GROUP BY on an exact name+ZIP key.
 """
@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.common import write_results  # noqa: E402
+from bench.common import sizes, write_results  # noqa: E402
 from pipeline.config import load_config  # noqa: E402
 from pipeline.geocode import ensure_gazetteer  # noqa: E402
 from pipeline.resolve import resolve_staged  # noqa: E402
@@ -83,9 +83,8 @@ def main() -> list[dict]:
     results = [labelled("dev", PAIRS)]
     if HOLDOUT.exists():
         results.append(labelled("holdout", HOLDOUT))
-    sizes = [int(s) for s in os.environ.get("BENCH_RESOLVE_SIZES", "100000,1000000").split(",") if s.strip()]
     previous = None
-    for size in sizes:
+    for size in sizes(os.environ.get("BENCH_RESOLVE_SIZES", "100000,1000000")):
         entities = round(size / (1 + DUP_RATE))
         out = subprocess.run([sys.executable, __file__, "--one", str(entities)], capture_output=True, text=True,
                              check=True).stdout

@@ -111,6 +111,11 @@ class Export:
     min_tier: str = "low"  # therapists below this tier are not exported
 
 
+# The tables of pipeline.toml besides [sources.*], and the settings class each becomes.
+SECTIONS = {"paths": Paths, "http": Http, "geocode": Geocode, "relevance": Relevance, "export": Export,
+            "resolution": Resolution, "survivorship": Survivorship}
+
+
 @dataclass(frozen=True)
 class Config:
     path: Path
@@ -184,10 +189,8 @@ def load_config(path: str | Path | None = None) -> Config:
 
 def parse_config(data: dict, path: Path) -> Config:
     reader = _Reader(path)
-    sections = {"paths": Paths, "http": Http, "geocode": Geocode, "relevance": Relevance, "export": Export,
-                "resolution": Resolution, "survivorship": Survivorship}
-    reader.reject_unknown(data, [*sections, "sources"], prefix="")
-    built = {name: reader.build(cls, data.get(name, {}), name) for name, cls in sections.items()}
+    reader.reject_unknown(data, [*SECTIONS, "sources"], prefix="")
+    built = {name: reader.build(cls, data.get(name, {}), name) for name, cls in SECTIONS.items()}
     raw_sources = data.get("sources", {})
     reader.expect(raw_sources, dict, "sources")
     sources = {}

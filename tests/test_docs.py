@@ -53,8 +53,7 @@ def test_required_targets_exist():
     assert ".DEFAULT_GOAL := help" in MAKEFILE
 
 
-SECTIONS = {"paths": config_module.Paths, "http": config_module.Http, "geocode": config_module.Geocode,
-            "relevance": config_module.Relevance, "export": config_module.Export}
+SECTIONS = config_module.SECTIONS
 
 
 @pytest.mark.parametrize("section", sorted(SECTIONS))
