@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from pipeline.config import Config
+from pipeline.durations import parse_duration
+from pipeline.vocabulary import load_vocabulary
 from pipeline.warehouse import SQL_DIR, Warehouse, sql_text
 
 _SEVERITY = re.compile(r"^--\s*severity:\s*(warn|error)\s*$", re.MULTILINE)
@@ -31,7 +33,15 @@ def check_names() -> list[str]:
 def run_checks(config: Config, warehouse: Warehouse, *, run_id: str, now: datetime) -> list[CheckResult]:
     """Run every check, record the results in quality_results, and return them."""
     rel = config.relevance
-    params = {"high": rel.high, "medium": rel.medium, "low": rel.low}
+    vocabulary = load_vocabulary(config.vocabulary_path)
+    sources = config.enabled_sources()
+    params = {"high": rel.high, "medium": rel.medium, "low": rel.low, "now": now,
+              "slugs": vocabulary.slugs("technique") + vocabulary.slugs("condition"),
+              "max_miles": config.geocode.max_distance_miles,
+              "max_drop_percent": config.checks.max_active_drop_percent,
+              "min_active": max(1, config.checks.min_active_for_drop),
+              "source_names": [source.name for source in sources],
+              "max_age_seconds": [parse_duration(source.max_age) for source in sources]}
     results = []
     for name in check_names():
         text = sql_text(f"checks/{name}.sql")

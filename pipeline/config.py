@@ -75,6 +75,16 @@ class Relevance:
     low: int = 10
 
 
+@dataclass(frozen=True)
+class Checks:
+    # The run-level check active_count_drop fails (severity error, so nothing is published) when
+    # the active therapists fall by more than this percentage against the last published run.
+    max_active_drop_percent: float = 20.0
+    # Below this many active therapists in the last published run the drop check does not apply:
+    # a small directory swings by more than any sensible percentage.
+    min_active_for_drop: int = 50
+
+
 # Fields whose value survivorship picks from one listing (lists like techniques are unions).
 # "address" moves street, suite, city, state, ZIP, coordinates and precision together.
 SURVIVING_FIELDS = ("name", "business_name", "phone", "website", "email", "address", "description",
@@ -113,7 +123,7 @@ class Export:
 
 # The tables of pipeline.toml besides [sources.*], and the settings class each becomes.
 SECTIONS = {"paths": Paths, "http": Http, "geocode": Geocode, "relevance": Relevance, "export": Export,
-            "resolution": Resolution, "survivorship": Survivorship}
+            "resolution": Resolution, "survivorship": Survivorship, "checks": Checks}
 
 
 @dataclass(frozen=True)
@@ -127,6 +137,7 @@ class Config:
     export: Export
     resolution: Resolution
     survivorship: Survivorship
+    checks: Checks
     sources: dict[str, SourceSettings]
 
     def resolve(self, relative: str) -> Path:
@@ -239,6 +250,9 @@ def _validate(config: Config, reader: _Reader) -> None:
                            "relevance")
     if config.export.min_tier not in TIERS:
         raise reader.error(f"key 'export.min_tier' must be one of {', '.join(TIERS)}", "export.min_tier")
+    if not 0 < config.checks.max_active_drop_percent <= 100:
+        raise reader.error("key 'checks.max_active_drop_percent' must be more than 0 and at most 100",
+                           "checks.max_active_drop_percent")
     res = config.resolution
     if res.threshold <= 0 or res.max_block_size < 2 or res.max_cluster_size < 2:
         raise reader.error("keys 'resolution.threshold' must be more than 0, 'resolution.max_block_size' and "

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections import Counter
 from datetime import datetime, timedelta
 
@@ -11,6 +13,10 @@ from pipeline.errors import NothingToDo
 from pipeline.geocode import geocode_staged
 from pipeline.resolve import resolve_staged
 from pipeline.warehouse import Warehouse
+
+
+FULL_REBUILD_SHARE = 0.2  # touching more than this share of therapists rebuilds them all
+REBUILD_VERSION = 1  # bump when sql/load/rebuild_therapists.sql changes what it computes
 
 
 def pending(warehouse: Warehouse) -> dict[str, int]:
@@ -28,19 +34,39 @@ def load_staged(config: Config, warehouse: Warehouse, *, now: datetime, counts: 
     if todo["ungeocoded"] or todo["unresolved"]:
         resolve_staged(warehouse, config, now=now, counts=counts)
     rel = config.relevance
+    stale_before = now - timedelta(seconds=parse_duration(config.survivorship.stale_after))
+    ranks = survivorship_ranks(config)
+    fingerprint = settings_fingerprint(config, ranks)
     with warehouse.transaction():
         for change, listings in warehouse.run("load/diff.sql"):
             counts[f"load/{change}"] = listings
         warehouse.run("load/merge.sql", {"now": now})
         counts["load/deactivated"] = warehouse.scalar("load/deactivate.sql", {"now": now})
-        warehouse.stage_rows("load/survivorship_ranks.sql", survivorship_ranks(config))
-        stale_before = now - timedelta(seconds=parse_duration(config.survivorship.stale_after))
+        full = warehouse.scalar("load/settings_fingerprint.sql") != fingerprint
+        scope, total = warehouse.run("load/scope.sql", {"full": full, "stale_before": stale_before})[0]
+        if not full and scope > FULL_REBUILD_SHARE * total:
+            # Many touched: one full rebuild is cheaper and re-sorts the table by latitude.
+            full = True
+            scope, total = warehouse.run("load/scope.sql", {"full": True, "stale_before": stale_before})[0]
+        warehouse.stage_rows("load/survivorship_ranks.sql", ranks)
         warehouse.run("load/rebuild_therapists.sql", {"high": rel.high, "medium": rel.medium, "low": rel.low,
                                                       "stale_before": stale_before})
+        warehouse.run("load/touch_therapists.sql", {"now": now})
+        warehouse.run("load/record_fingerprint.sql", {"fingerprint": fingerprint,
+                                                       "load_id": warehouse.scalar("load/batch_id.sql")})
         warehouse.run("load/clear_staged.sql")
+    counts["load/therapists_rebuilt"] = scope
     active_listings, active_therapists = warehouse.run("load/counts.sql")[0]
     counts["load/active_listings"] = active_listings
     counts["load/active_therapists"] = active_therapists
+
+
+def settings_fingerprint(config: Config, ranks: list[dict]) -> str:
+    """What the therapists table depends on besides the listings: when it changes, rebuild all."""
+    rel = config.relevance
+    text = json.dumps({"tiers": [rel.high, rel.medium, rel.low], "ranks": ranks,
+                       "stale_after": config.survivorship.stale_after, "version": REBUILD_VERSION}, sort_keys=True)
+    return hashlib.sha256(text.encode()).hexdigest()
 
 
 def survivorship_ranks(config: Config) -> list[dict]:

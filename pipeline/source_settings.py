@@ -32,6 +32,7 @@ class SourceSettings:
     delay_seconds: float = -1.0  # per-source override of http.delay_seconds; -1 = inherit
     obey_robots: bool = True  # false only where the source's terms allow it (APIs); logged
     cache_ttl: str = "0s"  # re-use a page fetched less than this long ago, with no request ("12h", "7d")
+    max_age: str = "14d"  # the data check sources_fresh warns when the last complete crawl is older
 
     @property
     def cache_ttl_seconds(self) -> float:
@@ -44,6 +45,10 @@ class SourceSettings:
             self.cache_ttl_seconds
         except ValueError as err:
             found.append(("cache_ttl", str(err)))
+        try:
+            parse_duration(self.max_age)
+        except ValueError as err:
+            found.append(("max_age", str(err)))
         return found
 
 

@@ -7,6 +7,7 @@ import pytest
 
 from pipeline import config as config_module
 from pipeline import source_settings
+from pipeline.checks import check_names
 from pipeline.cli import build_parser
 
 from tests.conftest import ROOT
@@ -70,6 +71,11 @@ def test_every_source_kind_and_key_is_documented(kind):
     for field in dataclasses.fields(source_settings.SOURCE_KINDS[kind]):
         if field.name not in ("name", "kind"):
             assert f"`{field.name}`" in README, f"sources.*.{field.name} ({kind}) is not documented"
+
+
+@pytest.mark.parametrize("name", check_names())
+def test_every_data_check_is_documented(name):
+    assert f"| `{name}` |" in README, f"data check {name} is missing from the README's table of checks"
 
 
 def test_every_field_name_is_documented():

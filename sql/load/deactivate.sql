@@ -13,9 +13,23 @@ where l.active
     and not exists (
         select 1 from stg_listings as s where s.source = l.source and s.source_key = l.source_key);
 
+insert into load_touched
+select l.therapist_id from listings as l join load_vanished as v using (source, source_key);
+
 update listings as l
 set active = false, updated_at = $now
 from load_vanished as v
 where v.source = l.source and v.source_key = l.source_key;
+
+update listing_history as h
+set valid_to = $now
+from load_vanished as v
+where h.valid_to is null and h.source = v.source and h.source_key = v.source_key;
+
+insert into listing_history by name
+select l.* exclude (first_seen, last_seen, updated_at),
+    $now as valid_from, null::timestamp as valid_to, 'deactivated' as change,
+from listings as l
+join load_vanished as v on v.source = l.source and v.source_key = l.source_key;
 
 select count(*) from load_vanished;

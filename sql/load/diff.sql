@@ -5,6 +5,7 @@ select s.source, s.source_key,
          when l.content_hash is distinct from s.content_hash then 'changed'
          else 'unchanged' end as change,
     l.first_seen, l.updated_at, l.active as was_active,
+    l.therapist_id as old_therapist_id, s.therapist_id as new_therapist_id,
 from stg_listings as s
 left join listings as l on l.source = s.source and l.source_key = s.source_key;
 

@@ -1,10 +1,33 @@
 -- Merge the staged batch into listings in one set-based pass (run inside one transaction).
--- Unchanged listings: only the sighting bookkeeping moves.
+
+-- The therapists this load touches (rebuilt afterwards): those of new, changed or returning
+-- listings, before and after, and those whose listings the resolution moved.
+create or replace temp table load_touched as
+select old_therapist_id as therapist_id from load_diff where change <> 'unchanged' or not was_active
+union
+select new_therapist_id from load_diff where change <> 'unchanged' or not was_active
+union
+select l.therapist_id from stg_resolution as r join listings as l using (source, source_key)
+where l.therapist_id is distinct from r.therapist_id
+union
+select r.therapist_id from stg_resolution as r join listings as l using (source, source_key)
+where l.therapist_id is distinct from r.therapist_id
+union
+select therapist_id from stg_id_changes
+union
+select retired_into from stg_id_changes;
+
+-- Unchanged listings: only last_seen moves (and active, for one that came back).
 update listings as l
-set last_seen = $now, active = true, fetched_at = s.fetched_at, raw_sha256 = s.raw_sha256,
-    therapist_id = s.therapist_id, load_id = s.load_id
+set last_seen = $now
+from load_diff as d
+where d.change = 'unchanged' and d.was_active
+    and d.source = l.source and d.source_key = l.source_key;
+
+update listings as l
+set last_seen = $now, active = true, updated_at = $now, load_id = s.load_id
 from stg_listings as s, load_diff as d
-where d.change = 'unchanged'
+where d.change = 'unchanged' and not d.was_active
     and s.source = l.source and s.source_key = l.source_key
     and d.source = l.source and d.source_key = l.source_key;
 
@@ -26,12 +49,27 @@ join load_diff as d on d.source = s.source and d.source_key = s.source_key
 left join stg_geocodes as g on g.source = s.source and g.source_key = s.source_key
 where d.change in ('new', 'changed');
 
--- Re-point current listings whose cluster merged into another (resolve ran over them too).
+-- Re-point current listings whose cluster merged or split (resolve ran over them too).
 update listings as l
 set therapist_id = r.therapist_id
 from stg_resolution as r
 where r.source = l.source and r.source_key = l.source_key
     and l.therapist_id is distinct from r.therapist_id;
+
+-- History: the versions that end now close, and new, changed and returning listings open one.
+update listing_history as h
+set valid_to = $now
+from load_diff as d
+where h.valid_to is null and h.source = d.source and h.source_key = d.source_key
+    and (d.change = 'changed' or (d.change = 'unchanged' and not d.was_active));
+
+insert into listing_history by name
+select l.* exclude (first_seen, last_seen, updated_at),
+    $now as valid_from, null::timestamp as valid_to,
+    case when d.change = 'unchanged' then 'reactivated' else d.change end as change,
+from listings as l
+join load_diff as d on d.source = l.source and d.source_key = l.source_key
+where d.change in ('new', 'changed') or not d.was_active;
 
 -- Therapist IDs: new ones recorded, merged ones retired into their survivor (and any ID already
 -- retired into them follows, so a redirect is always one hop), inactive listings re-pointed.

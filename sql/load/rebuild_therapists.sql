@@ -1,6 +1,7 @@
 -- Rebuild therapists from listings: one row per therapist_id. Scalar fields come from one listing
 -- each, chosen by the survivorship rules, and `provenance` says which; lists are unions.
-delete from therapists;
+-- Only the therapists in load_scope (see scope.sql) are rebuilt.
+delete from therapists where therapist_id in (select therapist_id from load_scope);
 
 insert into therapists by name
 with ranked as (
@@ -21,7 +22,7 @@ with ranked as (
         coalesce(r.opening_hours, 999) as r_opening_hours, coalesce(r.npi, 999) as r_npi,
     from listings as l
     left join survivorship_ranks as r on r.source = l.source
-    where l.therapist_id is not null
+    where l.therapist_id in (select therapist_id from load_scope)
 ),
 keyed as (
     select *,
@@ -103,5 +104,6 @@ select m.* exclude (all_evidence),
          when relevance_score >= $low then 'low'
          else 'none' end as relevance_tier,
 from merged as m
--- Sorted by latitude so radius searches' bounding boxes read few row groups.
+-- Sorted by latitude so radius searches' bounding boxes read few row groups (a full rebuild
+-- re-sorts everything; an incremental one appends its few rows).
 order by lat, therapist_id;

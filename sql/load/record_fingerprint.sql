@@ -1,0 +1,2 @@
+delete from derived_settings where name = 'therapists';
+insert into derived_settings values ('therapists', $fingerprint, $load_id);
