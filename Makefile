@@ -32,7 +32,7 @@ demo: $(SENTINEL) ## Run the whole pipeline offline on the bundled sample site, 
 	$(THERAPISTS) demo
 
 test: $(SENTINEL) ## Run the test suite (offline; real local HTTP servers and DuckDB files)
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n auto
 
 run: $(SENTINEL) ## Run every stage on the configured sources (pipeline.toml)
 	$(THERAPISTS) run

@@ -90,7 +90,7 @@ def surnames_match(x: Identity, y: Identity) -> bool:
 
 
 def words_match(a: str | None, b: str | None) -> bool:
-    """The same word, allowing one typo in words of four letters or more.
+    """The same word, allowing one typo in words of four letters or more (never in words with digits).
 
     Mirrors the `words_match` macro in sql/views/resolution_macros.sql; keep them in step.
     """
@@ -98,7 +98,7 @@ def words_match(a: str | None, b: str | None) -> bool:
         return False
     if a == b:
         return True
-    return min(len(a), len(b)) >= 4 and _one_edit_apart(a, b)
+    return min(len(a), len(b)) >= 4 and not any(c.isdigit() for c in a + b) and _one_edit_apart(a, b)
 
 
 _VOWELS = frozenset("aeiou")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import logging
 import secrets
 import time
 from collections import Counter
@@ -12,6 +13,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from pipeline.warehouse import Warehouse
+
+log = logging.getLogger(__name__)
 
 
 def utcnow() -> datetime:
@@ -36,6 +39,7 @@ class Run:
 
     @contextlib.contextmanager
     def stage(self, name: str) -> Iterator[None]:
+        log.debug("stage %s started", name)
         started, status = time.perf_counter(), "ok"
         try:
             yield

@@ -89,6 +89,38 @@ def test_three_loads_track_changes_removals_and_failures(scripted_site):
     runs = rows(config.work_database, "select command, status from pipeline_runs order by started_at")
     assert [status for _, status in runs] == ["ok", "ok", "failed", "ok"]
 
+    # History: a version per change, each closed when the next opened, one open version per listing.
+    history = rows(config.database, "select regexp_extract(source_key, '[^/]+$'), change, valid_to is null "
+                                    "from listing_history order by source_key, valid_from")
+    versions = {}
+    for key, change, current in history:
+        versions.setdefault(key, []).append((change, current))
+    assert versions["ben.html"] == [("new", False), ("changed", True)]
+    assert versions["cara.html"] == [("new", False), ("deactivated", False), ("reactivated", True)]
+    assert versions["ana.html"] == [("new", True)], "an unchanged listing gets no new version"
+    assert versions["dee.html"] == [("new", True)]
+    # Every row carries the run that wrote it.
+    for table in ("listings", "therapists", "listing_history", "therapist_ids"):
+        assert rows(config.database, f"select count(*) from {table} where load_id is null") == [(0,)], table
+    load_ids = {row[0] for row in rows(config.database, "select load_id from listing_history")}
+    assert load_ids <= {row[0] for row in rows(config.database, "select run_id from pipeline_runs")}
+
+
+def test_an_unchanged_reload_moves_only_last_seen(scripted_site):
+    config, _, _ = scripted_site
+    runner.execute(config, "run", STAGES)
+    before = rows(config.database, "select * exclude (last_seen) from listings order by source_key")
+    therapists = rows(config.database, "select * exclude (last_seen) from therapists order by therapist_id")
+    history = rows(config.database, "select * from listing_history order by source_key, valid_from")
+    seen = rows(config.database, "select max(last_seen) from listings")
+    report = runner.execute(config, "run", STAGES)
+    assert report.run.counts["load/unchanged"] == 4 and report.run.counts["load/therapists_rebuilt"] == 0
+    assert rows(config.database, "select * exclude (last_seen) from listings order by source_key") == before
+    assert rows(config.database, "select * exclude (last_seen) from therapists order by therapist_id") == therapists
+    assert rows(config.database, "select * from listing_history order by source_key, valid_from") == history
+    assert rows(config.database, "select min(last_seen) from listings") > seen
+    assert rows(config.database, "select min(last_seen) from therapists") > seen
+
 
 def test_a_partial_crawl_deactivates_nothing(scripted_site):
     config, server, pages = scripted_site

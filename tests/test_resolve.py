@@ -201,6 +201,7 @@ def test_bad_survivorship_field_is_a_config_error(write_config, tmp_path):
 @pytest.mark.parametrize(("a", "b", "same"), [
     ("nwosu", "nwous", True), ("matthew", "matthw", True), ("cody", "cedy", True), ("ann", "ane", False),
     ("jane", "jane", True), ("alvarez", "alvares", True), ("smith", "smythe", False), ("", "x", False),
+    ("a999", "b999", False), ("suite12", "suite13", False),
 ])
 def test_words_match_allows_one_typo_in_longer_words(a, b, same):
     assert words_match(a, b) is same

@@ -51,10 +51,12 @@ create or replace macro name_words(name) as
         regexp_replace(lower(strip_accents(coalesce(name, ''))), '[''’-]', '', 'g'), '[^a-z0-9]+', ' ', 'g')), ' '),
         word -> word <> '');
 
--- Two name words that are the same word, allowing one typo in words of four letters or more.
--- Mirrors pipeline/resolve.py words_match(); keep them in step.
+-- Two name words that are the same word, allowing one typo in words of four letters or more
+-- (never in words with digits: "unit 12" and "unit 13" differ). Mirrors pipeline/resolve.py
+-- words_match(); keep them in step.
 create or replace macro words_match(a, b) as
-    a = b or (least(length(a), length(b)) >= 4 and damerau_levenshtein(a, b) <= 1);
+    a = b or (least(length(a), length(b)) >= 4 and damerau_levenshtein(a, b) <= 1
+              and not regexp_matches(a || b, '[0-9]'));
 
 -- A website's host without "www.", for blocking and the website signal.
 create or replace macro website_host(url) as
