@@ -16,7 +16,7 @@ from pipeline.warehouse import Warehouse
 
 
 FULL_REBUILD_SHARE = 0.2  # touching more than this share of therapists rebuilds them all
-REBUILD_VERSION = 1  # bump when sql/load/rebuild_therapists.sql changes what it computes
+REBUILD_VERSION = 2  # bump when sql/load/rebuild_therapists.sql changes what it computes
 
 
 def pending(warehouse: Warehouse) -> dict[str, int]:
@@ -48,12 +48,13 @@ def load_staged(config: Config, warehouse: Warehouse, *, now: datetime, counts: 
             # Many touched: one full rebuild is cheaper and re-sorts the table by latitude.
             full = True
             scope, total = warehouse.run("load/scope.sql", {"full": True, "stale_before": stale_before})[0]
+        batch = warehouse.scalar("load/batch_id.sql")
         warehouse.stage_rows("load/survivorship_ranks.sql", ranks)
         warehouse.run("load/rebuild_therapists.sql", {"high": rel.high, "medium": rel.medium, "low": rel.low,
-                                                      "stale_before": stale_before})
+                                                      "stale_before": stale_before, "load_id": batch})
+        warehouse.run("load/assign_slugs.sql", {"now": now, "load_id": batch})
         warehouse.run("load/touch_therapists.sql", {"now": now})
-        warehouse.run("load/record_fingerprint.sql", {"fingerprint": fingerprint,
-                                                       "load_id": warehouse.scalar("load/batch_id.sql")})
+        warehouse.run("load/record_fingerprint.sql", {"fingerprint": fingerprint, "load_id": batch})
         warehouse.run("load/clear_staged.sql")
     counts["load/therapists_rebuilt"] = scope
     active_listings, active_therapists = warehouse.run("load/counts.sql")[0]

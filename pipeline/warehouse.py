@@ -112,6 +112,13 @@ class Warehouse:
         columns = [column[0] for column in result.description]
         return columns, result.fetchall()
 
+    def stream(self, name: str, params: dict | None = None, *, batch: int = 10_000) -> Iterator[tuple]:
+        """The rows of a one-statement SQL file, fetched `batch` at a time (for millions of rows)."""
+        (statement,) = statements(name)
+        result = self._execute(statement, params or {}, name)
+        while rows := result.fetchmany(batch):
+            yield from rows
+
     def scalar(self, name: str, params: dict | None = None):
         rows = self.run(name, params)
         return rows[0][0] if rows else None

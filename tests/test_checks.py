@@ -32,6 +32,7 @@ BAD_ROWS = {
     "therapists_coordinates_in_us": f"update therapists set lat = 51.5, lon = -0.12 where therapist_id = {FIRST}",
     "therapists_near_their_zip":  # Dallas coordinates on an Austin ZIP
         f"update therapists set lat = 32.78, lon = -96.80, postal_code = '78701' where therapist_id = {FIRST}",
+    "therapists_slug_unique": f"update therapists set slug = null where therapist_id = {FIRST}",
     "sources_fresh": "update crawls set finished_at = finished_at - interval 30 days",
 }
 

@@ -33,7 +33,8 @@ def _snapshot(tmp: Path) -> dict:
                                "order by source, source_key").fetchall()
     finally:
         con.close()
-    files = {p.name: p.read_bytes() for p in sorted((tmp / "data" / "export").iterdir())}
+    export = tmp / "data" / "export"
+    files = {p.relative_to(export).as_posix(): p.read_bytes() for p in sorted(export.rglob("*")) if p.is_file()}
     return {"therapists": therapists, "listings": listings, "files": files}
 
 

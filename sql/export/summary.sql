@@ -9,4 +9,5 @@ select
     max(updated_at) as data_updated_at,
     list_sort(list_distinct(flatten(list(sources)))) as sources,
     list_sort(list_distinct(flatten(list(attribution)))) as attributions,
+    (select max(load_id) from therapists) as run_id,  -- the last run that changed a therapist
 from exportable_therapists($min_tier);

@@ -36,18 +36,24 @@ delete from listings as l
 using load_diff as d
 where d.change = 'changed' and d.source = l.source and d.source_key = l.source_key;
 
-insert into listings by name
+-- The rows of new and changed listings, as one table macro the listings and their history both
+-- read (from the committed staging tables: reading back rows this transaction inserted is slower).
+create or replace temp macro load_rows(now) as table
 select s.* exclude (load_id, lat, lon, geocode_precision, geocode_provider),
     g.lat, g.lon, g.geocode_precision, g.geocode_provider,
-    coalesce(d.first_seen, $now) as first_seen,
-    $now as last_seen,
-    $now as updated_at,
+    coalesce(d.first_seen, now) as first_seen,
+    now as last_seen,
+    now as updated_at,
     true as active,
     s.load_id,
+    d.change,
 from stg_listings as s
 join load_diff as d on d.source = s.source and d.source_key = s.source_key
 left join stg_geocodes as g on g.source = s.source and g.source_key = s.source_key
 where d.change in ('new', 'changed');
+
+insert into listings by name
+select * exclude (change) from load_rows($now);
 
 -- Re-point current listings whose cluster merged or split (resolve ran over them too).
 update listings as l
@@ -64,12 +70,15 @@ where h.valid_to is null and h.source = d.source and h.source_key = d.source_key
     and (d.change = 'changed' or (d.change = 'unchanged' and not d.was_active));
 
 insert into listing_history by name
+select * exclude (first_seen, last_seen, updated_at), $now as valid_from, null::timestamp as valid_to,
+from load_rows($now);
+
+insert into listing_history by name
 select l.* exclude (first_seen, last_seen, updated_at),
-    $now as valid_from, null::timestamp as valid_to,
-    case when d.change = 'unchanged' then 'reactivated' else d.change end as change,
+    $now as valid_from, null::timestamp as valid_to, 'reactivated' as change,
 from listings as l
 join load_diff as d on d.source = l.source and d.source_key = l.source_key
-where d.change in ('new', 'changed') or not d.was_active;
+where d.change = 'unchanged' and not d.was_active;
 
 -- Therapist IDs: new ones recorded, merged ones retired into their survivor (and any ID already
 -- retired into them follows, so a redirect is always one hop), inactive listings re-pointed.

@@ -2,35 +2,55 @@
 --   select * from exportable_therapists('medium');
 -- Timestamps are ISO 8601 UTC strings; last_seen (crawl bookkeeping) is left out so exports only
 -- change when a therapist's content does. Re-created on every run (sql/views/ is not versioned).
+-- Safe to render: text is plain (tags, angle brackets and control characters removed), links are
+-- http(s) only, and null means no source published the value.
+
+-- Text as plain text: tags gone, then any angle bracket left, control characters as spaces.
+create or replace macro plain_text(value) as
+    nullif(trim(regexp_replace(regexp_replace(regexp_replace(value, '<[^>]*>', '', 'g'), '[<>]', '', 'g'),
+                               '[\x00-\x1f\x7f]+', ' ', 'g')), '');
+
+-- A web link or nothing: only http and https leave the warehouse.
+create or replace macro web_link(url) as
+    case when regexp_full_match(url, 'https?://[^\s<>"]+') then url end;
+
+-- A North American number as "(512) 555-0142"; others stay in E.164.
+create or replace macro phone_display(phone) as
+    case when regexp_full_match(phone, '\+1[0-9]{10}')
+         then '(' || substr(phone, 3, 3) || ') ' || substr(phone, 6, 3) || '-' || substr(phone, 9, 4)
+         else phone end;
+
 create or replace macro exportable_therapists(min_tier) as table
     select
         t.therapist_id,
-        t.name,
+        t.slug,
+        plain_text(t.name) as name,
         t.kind,
         t.credentials,
-        t.business_name,
+        plain_text(t.business_name) as business_name,
         t.npi,
         t.licenses,
         t.phone,
-        t.website,
+        phone_display(t.phone) as phone_display,
+        web_link(t.website) as website,
         t.email,
-        t.street,
-        t.city,
+        plain_text(t.street) as street,
+        plain_text(t.city) as city,
         t.state,
         t.postal_code,
         t.lat,
         t.lon,
         t.geocode_precision,
-        t.description,
-        t.opening_hours,
+        plain_text(t.description) as description,
+        plain_text(t.opening_hours) as opening_hours,
         t.techniques,
         t.conditions,
         t.relevance_score,
         t.relevance_tier,
         -- Only web links leave the warehouse: a local file path (a roster read from disk) is dropped.
         list_transform(t.evidence, e -> {
-            'technique': e.technique, 'snippet': e.snippet, 'field': e.field,
-            'source_url': case when regexp_matches(e.source_url, '^https?://') then e.source_url end,
+            'technique': e.technique, 'snippet': plain_text(e.snippet), 'field': e.field,
+            'source_url': web_link(e.source_url),
         }) as evidence,
         t.sources,
         t.attribution,

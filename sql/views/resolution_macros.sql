@@ -82,3 +82,16 @@ create or replace macro given_name_variants(a, b) as
 create or replace macro surname_particle(word) as
     word in ('van', 'von', 'der', 'den', 'de', 'del', 'della', 'di', 'da', 'dos', 'das', 'du', 'la', 'le',
              'st', 'ten', 'ter', 'al', 'el', 'bin', 'ibn', 'mac');
+
+create or replace macro slug_base(name, city) as
+    coalesce(nullif(rtrim(left(trim(regexp_replace(lower(strip_accents(concat_ws(' ', name, city))),
+                                                   '[^a-z0-9]+', '-', 'g'), '-'), 80), '-'), ''), 'therapist');
+
+-- A URL- and file-safe slug from a name and a city: lower-case ASCII letters, digits and single
+-- hyphens, at most 80 characters; accents folded, everything else (slashes, dots, control
+-- characters, markup, emoji) dropped; "therapist" when nothing is left; Windows' reserved device
+-- names (con, nul, com1, ...) get "-therapist" so the file name is safe everywhere.
+create or replace macro slugify(name, city) as (
+    case when regexp_full_match(slug_base(name, city), '(con|prn|aux|nul|com[0-9]|lpt[0-9])')
+         then slug_base(name, city) || '-therapist'
+         else slug_base(name, city) end);

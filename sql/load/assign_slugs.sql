@@ -1,0 +1,50 @@
+-- Slugs for the rebuilt therapists (load_scope). A therapist keeps its current slug while its
+-- name and city give the same one; otherwise the old slug retires (the website redirects it) and a
+-- new one is chosen: the plain name-city slug if no one ever had it, else the same with the
+-- first seven characters of the therapist ID after it. Merged-away IDs retire their slugs.
+create or replace temp table slug_wanted as
+select t.therapist_id, slugify(t.name, t.city) as wanted,
+    slugify(t.name, t.city) || '-' || substr(t.therapist_id, 2, 7) as suffixed, t.first_seen,
+from therapists as t
+where t.therapist_id in (select therapist_id from load_scope);
+
+create or replace temp table slug_needed as
+select w.*,
+from slug_wanted as w
+left join therapist_slugs as c on c.therapist_id = w.therapist_id and c.status = 'current'
+where c.slug is null or c.slug not in (w.wanted, w.suffixed);
+
+create or replace temp table slug_chosen as
+with ranked as (
+    select n.*,
+        row_number() over (partition by n.wanted order by n.first_seen, n.therapist_id) as queue,
+        exists (select 1 from therapist_slugs as s
+                where s.slug = n.wanted and s.therapist_id <> n.therapist_id) as taken,
+    from slug_needed as n
+)
+select therapist_id, case when queue = 1 and not taken then wanted else suffixed end as slug,
+from ranked;
+
+update therapist_slugs as s
+set status = 'retired', retired_at = $now, load_id = $load_id
+where s.status = 'current'
+    and (s.therapist_id in (select therapist_id from slug_chosen)
+         or s.therapist_id in (select therapist_id from stg_id_changes where change = 'retired'));
+
+-- A slug coming back to the therapist who had it before is current again; others are new rows.
+update therapist_slugs as s
+set status = 'current', retired_at = null, load_id = $load_id
+from slug_chosen as c
+where s.slug = c.slug and s.therapist_id = c.therapist_id;
+
+insert into therapist_slugs by name
+select c.slug, c.therapist_id, 'current' as status, $now as created_at, $load_id as load_id,
+from slug_chosen as c
+where not exists (select 1 from therapist_slugs as s where s.slug = c.slug);
+
+update therapists as t
+set slug = s.slug
+from therapist_slugs as s
+where s.therapist_id = t.therapist_id and s.status = 'current'
+    and t.therapist_id in (select therapist_id from load_scope)
+    and t.slug is distinct from s.slug;
