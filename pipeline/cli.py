@@ -150,7 +150,10 @@ def cmd_export(args) -> int:
     config = load_config(args.config)
     result = runner.export_published(config, args.out)
     if not args.quiet:
-        print(f"Exported {result.therapists} therapists to {result.directory}", file=sys.stderr)
+        changes = result.changes
+        print(f"Exported {result.therapists} therapists to {result.directory} ({result.written} files written, "
+              f"{result.kept} unchanged; {len(changes.get('added', []))} added, {len(changes.get('changed', []))} "
+              f"changed, {len(changes.get('removed', []))} removed)", file=sys.stderr)
     return EXIT_OK
 
 

@@ -21,6 +21,7 @@ _TAG = re.compile(r"<[^>]+>")
 _ONE_NUMBER = re.compile(r"^\s*(\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4}\s*((ext\.?|x|extension)\s*\d{1,6})?\s*$",
                          re.IGNORECASE)
 _SPACE = re.compile(r"\s+")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")  # control characters never belong in a listing
 _PLACEHOLDER = {"", "--", "-", "n/a", "na", "none", "null"}
 
 
@@ -78,10 +79,11 @@ def normalize(raw: RawListing, counts: Counter | None = None) -> Listing:
 
 
 def clean_text(value: str | None) -> str:
-    """Plain text: entities decoded, tags removed, whitespace runs collapsed, placeholders empty."""
+    """Plain text: entities decoded, tags and control characters removed, whitespace runs collapsed,
+    placeholders empty."""
     if not value:
         return ""
-    text = _TAG.sub(" ", html.unescape(value)).replace("\u00a0", " ")
+    text = _CONTROL.sub(" ", _TAG.sub(" ", html.unescape(value)).replace("\u00a0", " "))
     text = _SPACE.sub(" ", text).strip()
     return "" if text.lower() in _PLACEHOLDER else text
 

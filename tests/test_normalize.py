@@ -118,7 +118,8 @@ def test_email(raw, expected):
 @pytest.mark.parametrize("raw, expected", [
     ("  Deep\n\n   tissue &amp; NMT&nbsp;work ", "Deep tissue & NMT work"),
     ("Ren&eacute;e <b>Castillo</b>", "Renée Castillo"), ("--", ""), ("n/a", ""),
-], ids=["whitespace-entities", "tags", "placeholder-dashes", "placeholder-na"])
+    ("Ana\x00 Ruiz\x07\x1b[31m", "Ana Ruiz [31m"),
+], ids=["whitespace-entities", "tags", "placeholder-dashes", "placeholder-na", "control-characters"])
 def test_clean_text(raw, expected):
     assert clean_text(raw) == expected
 

@@ -5,10 +5,11 @@
 -- Safe to render: text is plain (tags, angle brackets and control characters removed), links are
 -- http(s) only, and null means no source published the value.
 
--- Text as plain text: tags gone, then any angle bracket left, control characters as spaces.
+-- Text as plain text: tags gone, then any angle bracket left; control characters and runs of
+-- white space as one space.
 create or replace macro plain_text(value) as
     nullif(trim(regexp_replace(regexp_replace(regexp_replace(value, '<[^>]*>', '', 'g'), '[<>]', '', 'g'),
-                               '[\x00-\x1f\x7f]+', ' ', 'g')), '');
+                               '[\s\x00-\x1f\x7f]+', ' ', 'g')), '');
 
 -- A web link or nothing: only http and https leave the warehouse.
 create or replace macro web_link(url) as

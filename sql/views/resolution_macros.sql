@@ -84,7 +84,8 @@ create or replace macro surname_particle(word) as
              'st', 'ten', 'ter', 'al', 'el', 'bin', 'ibn', 'mac');
 
 create or replace macro slug_base(name, city) as
-    coalesce(nullif(rtrim(left(trim(regexp_replace(lower(strip_accents(concat_ws(' ', name, city))),
+    coalesce(nullif(rtrim(left(trim(regexp_replace(lower(strip_accents(
+        regexp_replace(concat_ws(' ', name, city), '[\x00-\x1f\x7f]', ' ', 'g'))),
                                                    '[^a-z0-9]+', '-', 'g'), '-'), 80), '-'), ''), 'therapist');
 
 -- A URL- and file-safe slug from a name and a city: lower-case ASCII letters, digits and single
