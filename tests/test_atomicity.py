@@ -37,6 +37,15 @@ def stage(config, n, prefix, load_id, *, resolve=True):
             resolve_staged(warehouse, config, now=utcnow(), counts=Counter())
 
 
+def published(config, n):
+    """A first run of n listings, loaded and published."""
+    stage(config, n, "a", "r1")
+    with open_work(config.work_database) as warehouse:
+        load_staged(config, warehouse, now=utcnow(), counts=Counter())
+    publish(config.work_database, config.database)
+    return config
+
+
 def count(path, sql):
     con = duckdb.connect(str(path), read_only=True)
     try:
@@ -51,11 +60,7 @@ def cli(config, *args, **kwargs):
 
 
 def test_a_load_killed_with_sigkill_leaves_the_last_state_and_the_next_run_finishes_it(write_config):
-    config = load_config(write_config())
-    stage(config, 1_000, "a", "r1")
-    with open_work(config.work_database) as warehouse:
-        load_staged(config, warehouse, now=utcnow(), counts=Counter())
-    publish(config.work_database, config.database)
+    config = published(load_config(write_config()), 1_000)
     stage(config, 150_000, "b", "r2")
 
     process = cli(config, "-v", "load")
@@ -86,11 +91,7 @@ def test_a_load_killed_with_sigkill_leaves_the_last_state_and_the_next_run_finis
 
 
 def test_a_reader_holding_the_published_database_during_a_run_is_never_blocked(write_config):
-    config = load_config(write_config())
-    stage(config, 500, "a", "r1")
-    with open_work(config.work_database) as warehouse:
-        load_staged(config, warehouse, now=utcnow(), counts=Counter())
-    publish(config.work_database, config.database)
+    config = published(load_config(write_config()), 500)
     stage(config, 20_000, "b", "r2", resolve=False)
 
     reader = duckdb.connect(str(config.database), read_only=True)
