@@ -17,7 +17,7 @@ from pathlib import Path
 
 from pipeline import __version__, checks, runner
 from pipeline.config import TIERS, load_config
-from pipeline.errors import ConfigError, PipelineError, UsageError
+from pipeline.errors import ConfigError, PipelineError, RunLocked, UsageError
 from pipeline.runs import recent_runs, source_freshness
 from pipeline.samples import SCHEME, is_sample
 from pipeline.search import PRECISIONS, SORTS, explain, search
@@ -25,6 +25,7 @@ from pipeline.vocabulary import load_vocabulary
 from pipeline.warehouse import Warehouse
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_PARTIAL = 0, 1, 2, 3
+EXIT_LOCKED = 75  # EX_TEMPFAIL: another run holds the lock; cron tries again next time
 log = logging.getLogger("pipeline")
 
 
@@ -97,6 +98,9 @@ def main(argv: list[str] | None = None) -> int:
     except (ConfigError, UsageError) as err:
         _error(err)
         return EXIT_USAGE
+    except RunLocked as err:
+        _error(err)
+        return EXIT_LOCKED
     except PipelineError as err:
         _error(err)
         return EXIT_ERROR
@@ -148,7 +152,7 @@ def cmd_check(args) -> int:
 
 def cmd_export(args) -> int:
     config = load_config(args.config)
-    result = runner.export_published(config, args.out)
+    result = runner.export_command(config, args.out)
     if not args.quiet:
         changes = result.changes
         print(f"Exported {result.therapists} therapists to {result.directory} ({result.written} files written, "

@@ -153,6 +153,11 @@ class Config:
         return self.resolve(self.paths.work_database)
 
     @property
+    def lock_path(self) -> Path:
+        """Held by the run in progress (pipeline/lock.py)."""
+        return self.work_database.with_suffix(".lock")
+
+    @property
     def raw_dir(self) -> Path:
         return self.resolve(self.paths.raw_dir)
 

@@ -27,6 +27,10 @@ class PlaceNotFound(UsageError, LookupError):
     """A search location could not be resolved to coordinates."""
 
 
+class RunLocked(PipelineError):
+    """Another run holds the lock (exit code 75, EX_TEMPFAIL: try again later)."""
+
+
 class FetchError(PipelineError, OSError):
     """An HTTP fetch failed after its retries."""
 

@@ -12,6 +12,7 @@ from pipeline.errors import ChecksFailed, NothingToDo, PipelineError
 from pipeline.export import ExportResult, export
 from pipeline.geocode import geocode_staged
 from pipeline.load import load_staged, pending
+from pipeline.lock import run_lock
 from pipeline.resolve import resolve_staged
 from pipeline.runs import Run
 from pipeline.samples import serving_samples
@@ -42,7 +43,19 @@ class Report:
 
 def execute(config: Config, command: str, stages: list[str], *, sources: list[str] | None = None,
             force: bool = False, offline: bool = False, refresh: bool = False) -> Report:
-    """Run `stages` in order as one recorded run; load also checks and publishes."""
+    """Run `stages` in order as one recorded run (one run at a time); load also checks and publishes."""
+    with run_lock(config.lock_path, command):
+        return _execute(config, command, stages, sources=sources, force=force, offline=offline, refresh=refresh)
+
+
+def export_command(config: Config, out_dir=None) -> ExportResult:
+    """`therapists export`: the export alone, under the run lock (it replaces the export folder)."""
+    with run_lock(config.lock_path, "export"):
+        return export_published(config, out_dir)
+
+
+def _execute(config: Config, command: str, stages: list[str], *, sources: list[str] | None,
+             force: bool, offline: bool, refresh: bool) -> Report:
     report = Report(Run(command=command))
     run = report.run
     if "scrape" in stages:
