@@ -18,7 +18,7 @@ from pathlib import Path
 from pipeline import __version__, checks, runner
 from pipeline.config import TIERS, load_config
 from pipeline.errors import ConfigError, PipelineError, RunLocked, UsageError
-from pipeline.runs import recent_runs, source_freshness
+from pipeline.status import operator_status
 from pipeline.samples import SCHEME, is_sample
 from pipeline.search import PRECISIONS, SORTS, explain, search
 from pipeline.vocabulary import load_vocabulary
@@ -55,6 +55,8 @@ def build_parser() -> argparse.ArgumentParser:
                              help="no network at all: re-extract from the raw archive (e.g. after a parser fix)")
         parser_.add_argument("--refresh", action="store_true", help="ignore the sources' cache_ttl")
     run.add_argument("--force", action="store_true", help="publish even if error-severity checks fail")
+    run.add_argument("--due", action="store_true",
+                     help="only the sources whose cadence (`every`) has come round; nothing if none is due (for cron)")
     command("geocode", "Locate the staged listings (source coordinates, then offline centroids).")
     command("resolve", "Cluster staged and current listings into therapists with stable IDs.")
     load = command("load", "Merge the staged batch into the warehouse, run the checks and publish.")
@@ -134,7 +136,13 @@ def _stages_command(stages: list[str]):
         config = load_config(args.config)
         report = runner.execute(config, args.command, stages, sources=getattr(args, "source", None),
                                 force=getattr(args, "force", False), offline=getattr(args, "offline", False),
-                                refresh=getattr(args, "refresh", False))
+                                refresh=getattr(args, "refresh", False), due=getattr(args, "due", False))
+        if report.sources_due == []:
+            if not args.quiet:
+                upcoming = sorted((when, name) for name, when in report.next_due if when)
+                hint = f"; next: {upcoming[0][1]} at {upcoming[0][0]:%Y-%m-%d %H:%M} UTC" if upcoming else ""
+                print(f"Nothing is due{hint}.", file=sys.stderr)
+            return EXIT_OK
         if not args.quiet:
             _print_summary(config, report)
         return EXIT_PARTIAL if report.partial else EXIT_OK
@@ -285,18 +293,30 @@ def _print_link(link: dict) -> None:
 
 def cmd_status(args) -> int:
     config = load_config(args.config)
-    with Warehouse(config.work_database, read_only=True) as warehouse:
-        runs, sources = recent_runs(warehouse), source_freshness(warehouse)
+    status = operator_status(config)
     if args.format == "json":
-        print(json.dumps({"runs": runs, "sources": sources}, indent=2, default=str))
+        print(json.dumps(status, indent=2, default=str))
         return EXIT_OK
+    if status["running"]:
+        running = status["running"]
+        print(f"A run is in progress: pid {running.get('pid')}, `therapists {running.get('command')}` started "
+              f"{running.get('started_at')} (shown: the last published state).")
     print("Latest runs:")
-    for run in runs:
-        print(f"  {run['run_id']}  {run['command']:8} {run['status']:8} started {run['started_at']}")
-    print("Sources:")
-    for source in sources:
-        print(f"  {source['source']}: last crawl {source['last_crawl']} ({source['last_status']}), "
-              f"last complete {source['last_complete'] or 'never'}, {source['listings']} listings")
+    for run in status["runs"]:
+        counts = run.get("counts") or {}
+        active = counts.get("load/active_therapists")
+        print(f"  {run['run_id']}  {run['command']:8} {run['status']:8} started {run['started_at']:%Y-%m-%d %H:%M:%S}"
+              + (f", {active} active therapists" if active is not None else ""))
+    print("Sources (freshness: ok within max_age, warn within twice it, error beyond or never crawled):")
+    for source in status["sources"]:
+        last = f"{source['last_complete']:%Y-%m-%d %H:%M}" if source["last_complete"] else "never"
+        due = "due now" if source["due"] else f"next due {source['next_due']:%Y-%m-%d %H:%M}"
+        print(f"  {source['source']:20} {source['freshness']:5}  last complete crawl {last}, "
+              f"{source['listings'] or 0} listings; every {source['every'] or 'run'}, max age {source['max_age']}; {due}")
+    if status["failing_checks"]:
+        print("Failing checks (latest run):")
+        for check in status["failing_checks"]:
+            print(f"  {check['severity']:5} {check['check_name']} ({check['failing_rows']} rows)")
     return EXIT_OK
 
 

@@ -48,3 +48,23 @@ def _holder(fd: int, path: Path) -> str:
     who = (f"pid {holder.get('pid', '?')}, `therapists {holder.get('command', '?')}` started "
            f"{holder.get('started_at', 'at an unknown time')}")
     return f"another run is in progress ({who}; lock {path}); this one did nothing and exits"
+
+
+def lock_holder(path: Path) -> dict | None:
+    """Who holds the lock ({pid, command, started_at}), or None when no run is in progress."""
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except FileNotFoundError:
+        return None
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        except BlockingIOError:
+            try:
+                return json.loads(os.pread(fd, 4096, 0) or b"{}")
+            except ValueError:
+                return {}
+        fcntl.flock(fd, fcntl.LOCK_UN)
+        return None
+    finally:
+        os.close(fd)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from pipeline import checks, warehouse as wh
 from pipeline.checks import CheckResult
@@ -14,8 +15,9 @@ from pipeline.geocode import geocode_staged
 from pipeline.load import load_staged, pending
 from pipeline.lock import run_lock
 from pipeline.resolve import resolve_staged
-from pipeline.runs import Run
+from pipeline.runs import Run, utcnow
 from pipeline.samples import serving_samples
+from pipeline.schedule import SourceState, due_sources, source_states
 from pipeline.scrape import scrape, select_sources
 from pipeline.sources import Crawl
 
@@ -35,6 +37,8 @@ class Report:
     checks: list[CheckResult] = field(default_factory=list)
     published: bool = False
     exported: ExportResult | None = None
+    sources_due: list[str] | None = None  # `run --due`: what was due ([] = nothing, so nothing ran)
+    next_due: list[tuple[str, datetime | None]] = field(default_factory=list)  # when each source is due
 
     @property
     def partial(self) -> bool:
@@ -42,10 +46,36 @@ class Report:
 
 
 def execute(config: Config, command: str, stages: list[str], *, sources: list[str] | None = None,
-            force: bool = False, offline: bool = False, refresh: bool = False) -> Report:
-    """Run `stages` in order as one recorded run (one run at a time); load also checks and publishes."""
+            force: bool = False, offline: bool = False, refresh: bool = False, due: bool = False) -> Report:
+    """Run `stages` in order as one recorded run (one run at a time); load also checks and publishes.
+
+    `due`: only the sources whose cadence (`every`) has come round; with none due nothing runs, and
+    the export is redone only if the load changed something.
+    """
     with run_lock(config.lock_path, command):
-        return _execute(config, command, stages, sources=sources, force=force, offline=offline, refresh=refresh)
+        if not due:
+            return _execute(config, command, stages, sources=sources, force=force, offline=offline, refresh=refresh)
+        states = current_source_states(config)
+        now = utcnow()
+        report = Report(Run(command=command), sources_due=due_sources(states, now),
+                        next_due=[(state.source, state.next_due()) for state in states])
+        if not report.sources_due:
+            return report
+        done = _execute(config, command, [s for s in stages if s != "export"], sources=report.sources_due,
+                        force=force, offline=offline, refresh=refresh)
+        done.sources_due, done.next_due = report.sources_due, report.next_due
+        changed = sum(done.run.counts[f"load/{key}"] for key in ("new", "changed", "deactivated"))
+        if "export" in stages and done.published and (changed or not config.export_dir.exists()):
+            done.exported = export_published(config)
+        return done
+
+
+def current_source_states(config: Config) -> list[SourceState]:
+    """Each enabled source's cadence and last crawls, from the working database if there is one."""
+    if not config.work_database.exists():
+        return source_states(config, None)
+    with wh.Warehouse(config.work_database, read_only=True) as warehouse:
+        return source_states(config, warehouse)
 
 
 def export_command(config: Config, out_dir=None) -> ExportResult:

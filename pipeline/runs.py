@@ -72,6 +72,6 @@ def recent_runs(warehouse: Warehouse, limit: int = 5) -> list[dict]:
     return runs
 
 
-def source_freshness(warehouse: Warehouse) -> list[dict]:
-    columns, rows = warehouse.query("runs/sources.sql")
+def failing_checks(warehouse: Warehouse) -> list[dict]:
+    columns, rows = warehouse.query("runs/failing_checks.sql")
     return [dict(zip(columns, row)) for row in rows]

@@ -32,7 +32,8 @@ class SourceSettings:
     delay_seconds: float = -1.0  # per-source override of http.delay_seconds; -1 = inherit
     obey_robots: bool = True  # false only where the source's terms allow it (APIs); logged
     cache_ttl: str = "0s"  # re-use a page fetched less than this long ago, with no request ("12h", "7d")
-    max_age: str = "14d"  # the data check sources_fresh warns when the last complete crawl is older
+    max_age: str = "14d"  # freshness: ok up to this age, warn up to twice it, error beyond
+    every: str = ""  # cadence for `run --due` ("12h", "7d"); empty: due on every --due run
 
     @property
     def cache_ttl_seconds(self) -> float:
@@ -45,10 +46,14 @@ class SourceSettings:
             self.cache_ttl_seconds
         except ValueError as err:
             found.append(("cache_ttl", str(err)))
-        try:
-            parse_duration(self.max_age)
-        except ValueError as err:
-            found.append(("max_age", str(err)))
+        for key in ("max_age", "every"):
+            value = getattr(self, key)
+            if key == "every" and not value:
+                continue
+            try:
+                parse_duration(value)
+            except ValueError as err:
+                found.append((key, str(err)))
         return found
 
 

@@ -1,0 +1,109 @@
+"""Scheduled operation: one run at a time (exit 75), due sources, freshness, status."""
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from datetime import datetime, timedelta
+
+import pytest
+
+from pipeline.cli import main
+from pipeline.config import load_config
+from pipeline.lock import lock_holder, run_lock
+from pipeline.runs import utcnow
+from pipeline.schedule import SourceState, due_sources
+from pipeline.warehouse import open_work
+
+NOW = datetime(2026, 11, 29, 12, 0, 0)
+
+
+def test_a_second_run_exits_75_and_names_the_holder(write_config, capsys):
+    config = load_config(write_config())
+    with run_lock(config.lock_path, "run"):
+        assert lock_holder(config.lock_path)["pid"] == os.getpid()
+        assert main(["--config", str(config.path), "run"]) == 75
+        err = capsys.readouterr().err
+        assert f"pid {os.getpid()}" in err and "`therapists run` started" in err and err.count("\n") == 1
+        assert main(["--config", str(config.path), "export"]) == 75
+    assert lock_holder(config.lock_path) is None
+
+
+def test_the_lock_of_a_killed_run_never_blocks(write_config):
+    config = load_config(write_config())
+    holder = subprocess.Popen([sys.executable, "-c", (
+        "import sys, time; from pathlib import Path; from pipeline.lock import run_lock\n"
+        f"with run_lock(Path({str(config.lock_path)!r}), 'run'):\n"
+        "    print('locked', flush=True); time.sleep(60)")], stdout=subprocess.PIPE, text=True)
+    assert holder.stdout.readline().strip() == "locked"
+    assert lock_holder(config.lock_path)["pid"] == holder.pid
+    os.kill(holder.pid, signal.SIGKILL)
+    holder.wait(timeout=10)
+    assert lock_holder(config.lock_path) is None
+    with run_lock(config.lock_path, "run"):
+        pass
+
+
+@pytest.mark.parametrize(("age", "every", "max_age", "due", "freshness"), [
+    (None, "1d", "3d", True, "error"),  # never crawled completely
+    (timedelta(hours=2), "1d", "3d", False, "ok"),
+    (timedelta(days=1, minutes=1), "1d", "3d", True, "ok"),
+    (timedelta(days=4), "7d", "3d", False, "warn"),
+    (timedelta(days=7), "7d", "3d", True, "error"),
+    (timedelta(minutes=1), "", "3d", True, "ok"),  # no cadence: due on every --due run
+])
+def test_cadence_and_freshness(age, every, max_age, due, freshness):
+    last = NOW - age if age else None
+    state = SourceState("s", every, max_age, last, "complete" if last else None, last, 3)
+    assert state.due(NOW) is due and state.freshness(NOW) == freshness
+
+
+def test_due_picks_exactly_the_due_sources_and_nothing_runs_when_none_is(write_config, capsys):
+    config = load_config(write_config(all_sources=True))
+    now = utcnow()
+    crawled = {"sample_directory": now - timedelta(hours=1),  # every 1d: not due
+               "sample_jsonld": now - timedelta(days=2),  # every 1d: due
+               "sample_nppes": now - timedelta(days=8),  # every 7d: due
+               "sample_nppes_bulk": now - timedelta(days=1),  # every 7d: not due
+               "sample_overpass": now - timedelta(days=3)}  # every 7d: not due; sample_roster never: due
+    with open_work(config.work_database) as warehouse:
+        for source, when in crawled.items():
+            warehouse.con.execute("insert into crawls (run_id, source, started_at, finished_at, status) "
+                                  "values ('old', ?, ?, ?, 'complete')", [source, when, when])
+    from pipeline.runner import current_source_states
+    assert due_sources(current_source_states(config), now) == ["sample_jsonld", "sample_nppes", "sample_roster"]
+
+    with open_work(config.work_database) as warehouse:
+        warehouse.con.execute("insert into crawls (run_id, source, started_at, finished_at, status) "
+                              "select 'new', name, ?, ?, 'complete' from (values ('sample_jsonld'), "
+                              "('sample_nppes'), ('sample_roster')) as t(name)", [now, now])
+        runs_before = warehouse.con.execute("select count(*) from pipeline_runs").fetchone()[0]
+    assert main(["--config", str(config.path), "run", "--due"]) == 0
+    assert "Nothing is due; next: sample_directory at" in capsys.readouterr().err
+    with open_work(config.work_database) as warehouse:
+        assert warehouse.con.execute("select count(*) from pipeline_runs").fetchone()[0] == runs_before
+
+
+def test_status_reports_freshness_and_failing_checks_as_json(write_config, capsys):
+    config = load_config(write_config())
+    old = utcnow() - timedelta(days=5)  # sample_directory: max_age 3d -> warn
+    with open_work(config.work_database) as warehouse:
+        warehouse.con.execute("insert into crawls (run_id, source, started_at, finished_at, status, listings) "
+                              "values ('r1', 'sample_directory', ?, ?, 'complete', 72)", [old, old])
+        warehouse.con.execute("insert into quality_results values ('r1', 'sources_fresh', 'warn', 1, ?)", [old])
+    assert main(["--config", str(config.path), "status", "--format", "json"]) == 0
+    status = json.loads(capsys.readouterr().out)
+    (source,) = status["sources"]
+    assert (source["source"], source["freshness"], source["listings"], source["due"]) == \
+        ("sample_directory", "warn", 72, True)
+    assert status["failing_checks"][0]["check_name"] == "sources_fresh" and status["running"] is None
+    assert main(["--config", str(config.path), "status"]) == 0
+    out = capsys.readouterr().out
+    assert "sample_directory" in out and "warn" in out and "sources_fresh (1 rows)" in out
+
+    with run_lock(config.lock_path, "run"):  # during a run: the published state, and who is running
+        assert main(["--config", str(config.path), "status", "--format", "json"]) == 0
+        status = json.loads(capsys.readouterr().out)
+    assert status["running"]["pid"] == os.getpid()
