@@ -13,7 +13,7 @@ NEAR ?= 78701
 RADIUS ?= 25
 TECHNIQUE ?=
 
-.PHONY: help demo test run scrape geocode resolve load check export search status sql bench clean
+.PHONY: help demo test run due scrape geocode resolve load check export search status report cron sql bench clean
 
 help: ## List the targets (this message)
 	@echo "therapist-directory: massage therapists who help with sciatica, from public listings to DuckDB and JSON"
@@ -37,6 +37,9 @@ test: $(SENTINEL) ## Run the test suite (offline; real local HTTP servers and Du
 run: $(SENTINEL) ## Run every stage on the configured sources (pipeline.toml)
 	$(THERAPISTS) run
 
+due: $(SENTINEL) ## Run only the sources whose cadence (`every`) has come round (what cron runs)
+	$(THERAPISTS) run --due
+
 scrape: $(SENTINEL) ## Fetch, extract, normalize and classify listings into staging
 	$(THERAPISTS) scrape
 
@@ -52,14 +55,20 @@ load: $(SENTINEL) ## Merge staging into the warehouse, run the checks, publish d
 check: $(SENTINEL) ## Run the data-quality checks on the working database
 	$(THERAPISTS) check
 
-export: $(SENTINEL) ## Write data/export/ (JSON, NDJSON, GeoJSON, manifest) from the published database
+export: $(SENTINEL) ## Write data/export/ (JSON, per-therapist files, GeoJSON, facets, manifest) from the published database
 	$(THERAPISTS) export
 
 search: $(SENTINEL) ## Search the published database: make search NEAR=78701 RADIUS=25 TECHNIQUE=trigger_point
 	$(THERAPISTS) search --near "$(NEAR)" --radius "$(RADIUS)" $(if $(TECHNIQUE),--technique "$(TECHNIQUE)")
 
-status: $(SENTINEL) ## Show the latest runs and each source's last crawl
+status: $(SENTINEL) ## Show the latest runs, each source's freshness (ok/warn/error) and failing checks
 	$(THERAPISTS) status
+
+report: $(SENTINEL) ## Write the operator's HTML run report (data/report.html)
+	$(THERAPISTS) report
+
+cron: $(SENTINEL) ## Print a crontab line running the due sources every 15 minutes
+	@echo "*/15 * * * * cd $(CURDIR) && $(CURDIR)/$(THERAPISTS) -q run --due >> $(CURDIR)/data/cron.log 2>&1"
 
 sql: $(SENTINEL) ## Open the DuckDB shell (read-only) on the published database, macros included
 	@test -f "$(DB)" || { echo "Error: $(DB) does not exist yet; run 'make demo' first." >&2; exit 1; }
@@ -69,6 +78,6 @@ bench: $(SENTINEL) ## Run the benchmarks in bench/ (results in bench/results/*.j
 	$(BIN)/python bench/run.py
 
 clean: ## Delete generated databases, exports and caches (keeps data/raw/ and .venv)
-	rm -rf data/*.duckdb data/*.duckdb.wal data/export data/.export-* data/.*.tmp data/stage-*.ndjson data/tmp*/
+	rm -rf data/*.duckdb data/*.duckdb.wal data/*.lock data/export data/.export-* data/.*.tmp data/stage-*.ndjson data/tmp*/ data/report.html
 	rm -rf bench/results .pytest_cache
 	find . -name __pycache__ -type d -not -path './$(VENV)/*' -prune -exec rm -rf {} +

@@ -18,9 +18,11 @@ from pathlib import Path
 from pipeline import __version__, checks, runner
 from pipeline.config import TIERS, load_config
 from pipeline.errors import ConfigError, PipelineError, RunLocked, UsageError
-from pipeline.status import operator_status
+from pipeline.report import write_report
+from pipeline.runs import utcnow
 from pipeline.samples import SCHEME, is_sample
 from pipeline.search import PRECISIONS, SORTS, explain, search
+from pipeline.status import operator_database, operator_status
 from pipeline.vocabulary import load_vocabulary
 from pipeline.warehouse import Warehouse
 
@@ -81,6 +83,9 @@ def build_parser() -> argparse.ArgumentParser:
     explain_cmd.add_argument("--format", default="text", choices=("text", "json"), help="output format")
     status = command("status", "Show the latest runs and each source's last crawl.")
     status.add_argument("--format", default="table", choices=("table", "json"), help="output format")
+    report = command("report", "Write the operator's run report: one self-contained HTML page (runs, sources, "
+                               "a map by tier, techniques, failing checks).")
+    report.add_argument("--out", metavar="FILE", type=Path, help="where to write it (default: paths.report)")
     command("demo", "Serve the bundled sample site on loopback, run every stage on it, search Austin.")
     return parser
 
@@ -320,6 +325,19 @@ def cmd_status(args) -> int:
     return EXIT_OK
 
 
+def cmd_report(args) -> int:
+    config = load_config(args.config)
+    path, running = operator_database(config)
+    with Warehouse(path, read_only=True) as warehouse:
+        result = write_report(warehouse, args.out or config.resolve(config.paths.report),
+                              generated_at=f"{utcnow():%Y-%m-%d %H:%M} UTC")
+    if not args.quiet:
+        note = " (a run is in progress: this is the published state)" if running else ""
+        print(f"Report: {result.path} ({result.runs} runs, {result.therapists} active therapists){note}",
+              file=sys.stderr)
+    return EXIT_OK
+
+
 def _cell(value):
     return ";".join(map(str, value)) if isinstance(value, list) else value
 
@@ -343,5 +361,6 @@ COMMANDS = {
     "search": cmd_search,
     "explain": cmd_explain,
     "status": cmd_status,
+    "report": cmd_report,
     "demo": cmd_demo,
 }

@@ -28,6 +28,7 @@ class Paths:
     work_database: str = "data/work.duckdb"  # the pipeline's own working database
     raw_dir: str = "data/raw"  # raw response archive, never edited
     export_dir: str = "data/export"  # JSON for the website
+    report: str = "data/report.html"  # the operator's run report (`therapists report`)
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from pipeline.config import Config
 from pipeline.errors import NothingToDo, WarehouseError
 from pipeline.lock import lock_holder
@@ -10,12 +12,19 @@ from pipeline.schedule import source_states
 from pipeline.warehouse import Warehouse
 
 
-def operator_status(config: Config) -> dict:
-    """The working database's view, or the published one's while a run holds the working database."""
+def operator_database(config: Config) -> tuple[Path, dict | None]:
+    """The database an operator's view reads: the working one, or the published one while a run
+    holds the working one (DuckDB lets no reader in then); and who is running, if anyone."""
     running = lock_holder(config.lock_path)
     path = config.work_database
     if running is not None or not path.exists():
         path = config.database
+    return path, running
+
+
+def operator_status(config: Config) -> dict:
+    """The last runs, each source's freshness and the failing checks."""
+    path, running = operator_database(config)
     try:
         with Warehouse(path, read_only=True) as warehouse:
             runs, states, checks = recent_runs(warehouse), source_states(config, warehouse), failing_checks(warehouse)
