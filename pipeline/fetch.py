@@ -25,6 +25,7 @@ from pipeline.config import Http, is_example_agent
 from pipeline.errors import ConfigError, FetchError, RobotsDisallowed, RobotsUnavailable
 from pipeline.fetchstats import FetchStats
 from pipeline.hosts import HostGate
+from pipeline.journal import Journal
 from pipeline.responses import Archived, ResponseCache
 from pipeline.retry import RETRY_STATUSES, backoff_seconds, retry_after_seconds
 from pipeline.robots import Robots
@@ -60,7 +61,8 @@ class Fetcher:
 
     def __init__(self, http: Http, archive: Archive, *, run_id: str, stats: FetchStats | None = None,
                  cache: ResponseCache | None = None, origins: dict[str, str] | None = None,
-                 offline: bool = False, refresh: bool = False, rng: random.Random | None = None):
+                 offline: bool = False, refresh: bool = False, rng: random.Random | None = None,
+                 journal: Journal | None = None, resume_since: datetime | None = None):
         self.http = http
         self.archive = archive
         self.run_id = run_id
@@ -69,6 +71,8 @@ class Fetcher:
         self.origins = origins or {}
         self.offline = offline
         self.refresh = refresh
+        self.journal = journal  # every response also goes here at once, for resuming after a kill
+        self.resume_since = resume_since  # responses since then (a killed run's) count as fresh
         self.rng = rng or random.Random()
         self.gate = HostGate(http.jitter, self.rng)
         self.session = requests.Session()
@@ -158,6 +162,10 @@ class Fetcher:
             fresh = self.cache.fresh(canonical, cache_ttl, _utcnow())
             if fresh:
                 return self._from_archive(url, source, fresh, reason="cache_hit")
+        if not self.refresh and self.resume_since is not None:
+            fetched = self.cache.since(canonical, self.resume_since)
+            if fetched:
+                return self._from_archive(url, source, fetched, reason="resumed")
         current, hops = url, 0
         while True:
             host = _origin(current)
@@ -358,6 +366,8 @@ class Fetcher:
                "source": source, "run_id": self.run_id}
         with self._rows_lock:
             self._rows[source].append(row)
+        if self.journal is not None:
+            self.journal.append(row)
 
     def _record_failure(self, source: str, url: str, err: FetchError) -> None:
         with self._rows_lock:

@@ -46,6 +46,11 @@ class ResponseCache:
             return archived
         return None
 
+    def since(self, url: str, moment: datetime) -> Archived | None:
+        """The archived response if it was fetched at or after `moment` (by a run that was killed)."""
+        archived = self._by_url.get(url)
+        return archived if archived and archived.usable and archived.fetched_at >= moment else None
+
     def validators(self, url: str) -> Archived | None:
         """The response whose ETag / Last-Modified a conditional request may send."""
         archived = self._by_url.get(url)

@@ -16,6 +16,7 @@ from pipeline.config import Config
 from pipeline.errors import SourceError, UsageError
 from pipeline.fetch import Fetcher
 from pipeline.fetchstats import FetchStats
+from pipeline.journal import Journal, leftovers, recoverable_rows
 from pipeline.normalize import normalize
 from pipeline.responses import ResponseCache
 from pipeline.sources import Crawl
@@ -43,10 +44,13 @@ def scrape(config: Config, warehouse: Warehouse, *, run_id: str, counts: Counter
         sources.validate(source, config.path)
     vocabulary = load_vocabulary(config.vocabulary_path)
     names = [source.name for source in selected]
+    resume_since = None if offline else _recover_journals(warehouse, config.raw_dir, counts)
     cache = ResponseCache(warehouse.run("fetch/latest_responses.sql", {"sources": names}))
     stats = FetchStats(counts)
+    journal = None if offline else Journal(config.raw_dir, run_id)
     fetcher = Fetcher(config.http, Archive(config.raw_dir), run_id=run_id, stats=stats, cache=cache,
-                      origins=origins, offline=offline, refresh=refresh)
+                      origins=origins, offline=offline, refresh=refresh, journal=journal,
+                      resume_since=resume_since)
     result = ScrapeResult()
     try:
         workers = max(1, min(len(selected), config.http.max_hosts_in_parallel))
@@ -66,10 +70,27 @@ def scrape(config: Config, warehouse: Warehouse, *, run_id: str, counts: Counter
                 result.crawls.append(crawl)
     finally:
         fetcher.close()
+    if journal is not None:
+        journal.finish()  # reached only when every source's responses are recorded
     result.crawls.sort(key=lambda crawl: names.index(crawl.source))
     result.stats = stats.as_dict()
     result.robots_unavailable = fetcher.robots_unavailable()
     return result
+
+
+def _recover_journals(warehouse: Warehouse, raw_dir, counts: Counter) -> datetime | None:
+    """Record what killed runs fetched; return when the earliest of them began fetching (what was
+    fetched since is fresh for this run, whatever the sources' cache_ttl)."""
+    paths = leftovers(raw_dir)
+    if not paths:
+        return None
+    rows = recoverable_rows(paths, raw_dir)
+    with warehouse.transaction():
+        warehouse.stage_rows("scrape/recover_raw_responses.sql", rows)
+    for path in paths:
+        path.unlink()
+    counts["scrape/resumed_responses"] += len(rows)
+    return min((datetime.fromisoformat(row["fetched_at"]) for row in rows), default=None)
 
 
 def _crawl(source, fetcher: Fetcher) -> Crawl:

@@ -107,3 +107,37 @@ def test_status_reports_freshness_and_failing_checks_as_json(write_config, capsy
         assert main(["--config", str(config.path), "status", "--format", "json"]) == 0
         status = json.loads(capsys.readouterr().out)
     assert status["running"]["pid"] == os.getpid()
+
+
+def test_a_scrape_killed_mid_fetch_resumes_and_fetches_only_the_rest(write_config):
+    from pipeline import runner
+    from tests.servers import ScriptedServer
+    from tests.sitebuilder import profile, site
+
+    pages = {f"p{i:02d}": profile(f"Person {chr(97 + i)}{chr(97 + i)}", phone=f"512-555-01{i:02d}") for i in range(30)}
+    routes = site(pages)
+    for path, route in routes.items():
+        if path.startswith("/t/"):
+            route.delay = 0.1  # a slow site: the crawl takes seconds
+    with ScriptedServer(routes) as server:
+        config = load_config(write_config(base_url=server.url + "/"))
+        process = subprocess.Popen([sys.executable, "-m", "pipeline", "--config", str(config.path), "-q", "scrape"])
+        deadline = time.monotonic() + 60
+        while sum(hit.path.startswith("/t/") and hit.done > 0 for hit in server.hits) < 10 \
+                and time.monotonic() < deadline:
+            time.sleep(0.02)
+        os.kill(process.pid, signal.SIGKILL)
+        process.wait(timeout=10)
+        first = list(server.hits)
+        answered = {hit.path for hit in first if hit.path.startswith("/t/") and hit.done}
+        assert 10 <= len(answered) < 30, "the kill must land mid-crawl"
+
+        report = runner.execute(config, "scrape", ["scrape"])
+        second = [hit.path for hit in server.hits[len(first):]]
+    refetched = [path for path in second if path.startswith("/t/")]
+    assert "/directory/page-1.html" not in second, "the list page fetched before the kill is not fetched again"
+    assert len(refetched) <= 30 - len(answered) + 2, "at most the pages in flight at the kill are fetched twice"
+    assert {hit.path for hit in first if hit.path.startswith("/t/")} | set(refetched) == \
+        {f"/t/{slug}.html" for slug in pages}
+    assert report.run.counts["scrape/resumed_responses"] >= len(answered) - 2
+    assert report.crawls[0].status == "complete" and len(report.crawls[0].listings) == 30

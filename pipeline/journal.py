@@ -1,0 +1,52 @@
+"""The fetch journal: what a run has fetched, written line by line as it goes, so a run killed
+mid-fetch loses nothing. The next scrape records the journal's responses in raw_responses and
+treats them as fresh, so it fetches only what the killed run had not (README "Scheduling").
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from pathlib import Path
+
+FOLDER = "journal"  # under paths.raw_dir
+
+
+class Journal:
+    """raw_responses rows appended to <raw_dir>/journal/<run_id>.ndjson, one flushed line each."""
+
+    def __init__(self, raw_dir: Path, run_id: str):
+        self.path = Path(raw_dir) / FOLDER / f"{run_id}.ndjson"
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._handle = open(self.path, "a", encoding="utf-8")
+        self._lock = threading.Lock()
+
+    def append(self, row: dict) -> None:
+        line = json.dumps(row, ensure_ascii=False) + "\n"
+        with self._lock:
+            self._handle.write(line)
+            self._handle.flush()  # in the kernel's hands: a kill of this process cannot lose it
+
+    def finish(self) -> None:
+        """The run recorded everything itself: the journal has served its purpose."""
+        self._handle.close()
+        self.path.unlink(missing_ok=True)
+
+
+def leftovers(raw_dir: Path) -> list[Path]:
+    """Journals of runs that were killed before they finished."""
+    return sorted((Path(raw_dir) / FOLDER).glob("*.ndjson"))
+
+
+def recoverable_rows(paths: list[Path], raw_dir: Path) -> list[dict]:
+    """The journalled responses whose body reached the archive (or that have none: redirects, 304s)."""
+    rows = []
+    for path in paths:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            try:
+                row = json.loads(line)
+            except ValueError:
+                continue  # the line the kill cut short
+            if not row.get("archive_path") or (Path(raw_dir) / row["archive_path"]).exists():
+                rows.append(row)
+    return rows
