@@ -18,6 +18,7 @@ from pathlib import Path
 from pipeline import __version__, checks, runner
 from pipeline.config import TIERS, load_config
 from pipeline.errors import ConfigError, PipelineError, RunLocked, UsageError
+from pipeline.progress import Progress, TerminalProgress
 from pipeline.report import write_report
 from pipeline.runs import utcnow
 from pipeline.samples import SCHEME, is_sample
@@ -141,7 +142,8 @@ def _stages_command(stages: list[str]):
         config = load_config(args.config)
         report = runner.execute(config, args.command, stages, sources=getattr(args, "source", None),
                                 force=getattr(args, "force", False), offline=getattr(args, "offline", False),
-                                refresh=getattr(args, "refresh", False), due=getattr(args, "due", False))
+                                refresh=getattr(args, "refresh", False), due=getattr(args, "due", False),
+                                progress=_progress(args))
         if report.sources_due == []:
             if not args.quiet:
                 upcoming = sorted((when, name) for name, when in report.next_due if when)
@@ -152,6 +154,11 @@ def _stages_command(stages: list[str]):
             _print_summary(config, report)
         return EXIT_PARTIAL if report.partial else EXIT_OK
     return handler
+
+
+def _progress(args) -> Progress | None:
+    """Progress lines on a terminal; none under cron, in a pipe, or with --quiet."""
+    return TerminalProgress(sys.stderr) if sys.stderr.isatty() and not args.quiet else None
 
 
 def cmd_check(args) -> int:

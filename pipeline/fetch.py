@@ -26,6 +26,7 @@ from pipeline.errors import ConfigError, FetchError, RobotsDisallowed, RobotsUna
 from pipeline.fetchstats import FetchStats
 from pipeline.hosts import HostGate
 from pipeline.journal import Journal
+from pipeline.progress import Progress
 from pipeline.responses import Archived, ResponseCache
 from pipeline.retry import RETRY_STATUSES, backoff_seconds, retry_after_seconds
 from pipeline.robots import Robots
@@ -62,7 +63,8 @@ class Fetcher:
     def __init__(self, http: Http, archive: Archive, *, run_id: str, stats: FetchStats | None = None,
                  cache: ResponseCache | None = None, origins: dict[str, str] | None = None,
                  offline: bool = False, refresh: bool = False, rng: random.Random | None = None,
-                 journal: Journal | None = None, resume_since: datetime | None = None):
+                 journal: Journal | None = None, resume_since: datetime | None = None,
+                 progress: Progress | None = None):
         self.http = http
         self.archive = archive
         self.run_id = run_id
@@ -73,6 +75,7 @@ class Fetcher:
         self.refresh = refresh
         self.journal = journal  # every response also goes here at once, for resuming after a kill
         self.resume_since = resume_since  # responses since then (a killed run's) count as fresh
+        self.progress = progress or Progress()
         self.rng = rng or random.Random()
         self.gate = HostGate(http.jitter, self.rng)
         self.session = requests.Session()
@@ -368,6 +371,7 @@ class Fetcher:
             self._rows[source].append(row)
         if self.journal is not None:
             self.journal.append(row)
+        self.progress.advance()
 
     def _record_failure(self, source: str, url: str, err: FetchError) -> None:
         with self._rows_lock:

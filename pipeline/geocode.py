@@ -14,6 +14,7 @@ from pipeline.addresses import normalize_state
 from pipeline.config import Config
 from pipeline.durations import parse_duration
 from pipeline.online_geocoders import Provider
+from pipeline.progress import Progress
 from pipeline.warehouse import Warehouse
 
 LOCAL = ("source", "offline")  # providers answered by set-based SQL
@@ -60,7 +61,8 @@ def ensure_gazetteer(warehouse: Warehouse) -> None:
         warehouse.stage_rows("geocode/load_city_centroids.sql", gazetteer.city_rows())
 
 
-def geocode_staged(warehouse: Warehouse, config: Config, counts: Counter, *, now: datetime | None = None) -> None:
+def geocode_staged(warehouse: Warehouse, config: Config, counts: Counter, *, now: datetime | None = None,
+                   progress: Progress | None = None) -> None:
     """Fill lat/lon/precision of staged listings, trying the providers of the chain in order."""
     now = now or datetime.now(UTC).replace(tzinfo=None)
     geocode = config.geocode
@@ -74,14 +76,15 @@ def geocode_staged(warehouse: Warehouse, config: Config, counts: Counter, *, now
                     counts["geocode/source/mismatch"] += warehouse.scalar(
                         "geocode/validate_source.sql", {"max_miles": geocode.max_distance_miles}) or 0
         else:
-            _online(warehouse, config, name, counts, now)
+            _online(warehouse, config, name, counts, now, progress or Progress())
     with warehouse.transaction():
         warehouse.run("geocode/apply.sql")
     for precision, listings in warehouse.run("geocode/summary.sql"):
         counts[f"geocode/precision/{precision}"] = listings
 
 
-def _online(warehouse: Warehouse, config: Config, name: str, counts: Counter, now: datetime) -> None:
+def _online(warehouse: Warehouse, config: Config, name: str, counts: Counter, now: datetime,
+            progress: Progress) -> None:
     """Ask an online provider about addresses the cache cannot answer; remember every answer."""
     retry_after = now - timedelta(seconds=parse_duration(config.geocode.retry_failures_after))
     warehouse.run("geocode/from_cache.sql", {"provider": name})
@@ -92,10 +95,13 @@ def _online(warehouse: Warehouse, config: Config, name: str, counts: Counter, no
     answers = provider.lookup([dict(zip(columns, row)) for row in rows], max_miles=config.geocode.max_distance_miles,
                               max_wait=config.http.max_wait_seconds, now=now, counts=counts)
     batch: list[dict] = []
+    progress.start(f"geocoding ({name})", len(rows))
     for answer in answers:
+        progress.advance()
         batch.append(answer)
         if len(batch) >= CACHE_BATCH:  # committed as it goes: a killed run keeps what it paid for
             warehouse.stage_rows("geocode/insert_cache.sql", batch)
             batch = []
+    progress.finish()
     warehouse.stage_rows("geocode/insert_cache.sql", batch)
     warehouse.run("geocode/from_cache.sql", {"provider": name})

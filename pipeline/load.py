@@ -11,6 +11,7 @@ from pipeline.config import SURVIVING_FIELDS, Config
 from pipeline.durations import parse_duration
 from pipeline.errors import NothingToDo
 from pipeline.geocode import geocode_staged
+from pipeline.progress import Progress
 from pipeline.resolve import resolve_staged
 from pipeline.warehouse import Warehouse
 
@@ -24,38 +25,47 @@ def pending(warehouse: Warehouse) -> dict[str, int]:
     return {"ungeocoded": ungeocoded, "unresolved": unresolved, "staged": staged}
 
 
-def load_staged(config: Config, warehouse: Warehouse, *, now: datetime, counts: Counter) -> None:
+def load_staged(config: Config, warehouse: Warehouse, *, now: datetime, counts: Counter,
+                progress: Progress | None = None) -> None:
     """Load the staged batch in one transaction; geocode and resolve it first if still needed."""
     todo = pending(warehouse)
     if not todo["staged"]:
         raise NothingToDo("nothing is staged to load; run `therapists scrape` first")
+    progress = progress or Progress()
     if todo["ungeocoded"]:
-        geocode_staged(warehouse, config, counts, now=now)
+        geocode_staged(warehouse, config, counts, now=now, progress=progress)
     if todo["ungeocoded"] or todo["unresolved"]:
         resolve_staged(warehouse, config, now=now, counts=counts)
     rel = config.relevance
     stale_before = now - timedelta(seconds=parse_duration(config.survivorship.stale_after))
     ranks = survivorship_ranks(config)
     fingerprint = settings_fingerprint(config, ranks)
+    progress.start("loading", 5)
     with warehouse.transaction():
         for change, listings in warehouse.run("load/diff.sql"):
             counts[f"load/{change}"] = listings
         warehouse.run("load/merge.sql", {"now": now})
+        progress.advance()
         counts["load/deactivated"] = warehouse.scalar("load/deactivate.sql", {"now": now})
+        progress.advance()
         full = warehouse.scalar("load/settings_fingerprint.sql") != fingerprint
         scope, total = warehouse.run("load/scope.sql", {"full": full, "stale_before": stale_before})[0]
         if not full and scope > FULL_REBUILD_SHARE * total:
             # Many touched: one full rebuild is cheaper and re-sorts the table by latitude.
             full = True
             scope, total = warehouse.run("load/scope.sql", {"full": True, "stale_before": stale_before})[0]
+        progress.advance()
         batch = warehouse.scalar("load/batch_id.sql")
         warehouse.stage_rows("load/survivorship_ranks.sql", ranks)
         warehouse.run("load/rebuild_therapists.sql", {"high": rel.high, "medium": rel.medium, "low": rel.low,
                                                       "stale_before": stale_before, "load_id": batch})
+        progress.advance()
         warehouse.run("load/assign_slugs.sql", {"now": now, "load_id": batch})
         warehouse.run("load/touch_therapists.sql", {"now": now})
         warehouse.run("load/record_fingerprint.sql", {"fingerprint": fingerprint, "load_id": batch})
         warehouse.run("load/clear_staged.sql")
+    progress.advance()
+    progress.finish()
     counts["load/therapists_rebuilt"] = scope
     active_listings, active_therapists = warehouse.run("load/counts.sql")[0]
     counts["load/active_listings"] = active_listings

@@ -14,6 +14,7 @@ from pipeline.export import ExportResult, export
 from pipeline.geocode import geocode_staged
 from pipeline.load import load_staged, pending
 from pipeline.lock import run_lock
+from pipeline.progress import Progress
 from pipeline.resolve import resolve_staged
 from pipeline.runs import Run, utcnow
 from pipeline.samples import serving_samples
@@ -46,7 +47,8 @@ class Report:
 
 
 def execute(config: Config, command: str, stages: list[str], *, sources: list[str] | None = None,
-            force: bool = False, offline: bool = False, refresh: bool = False, due: bool = False) -> Report:
+            force: bool = False, offline: bool = False, refresh: bool = False, due: bool = False,
+            progress: Progress | None = None) -> Report:
     """Run `stages` in order as one recorded run (one run at a time); load also checks and publishes.
 
     `due`: only the sources whose cadence (`every`) has come round; with none due nothing runs, and
@@ -54,7 +56,8 @@ def execute(config: Config, command: str, stages: list[str], *, sources: list[st
     """
     with run_lock(config.lock_path, command):
         if not due:
-            return _execute(config, command, stages, sources=sources, force=force, offline=offline, refresh=refresh)
+            return _execute(config, command, stages, sources=sources, force=force, offline=offline, refresh=refresh,
+                            progress=progress)
         states = current_source_states(config)
         now = utcnow()
         report = Report(Run(command=command), sources_due=due_sources(states, now),
@@ -62,7 +65,7 @@ def execute(config: Config, command: str, stages: list[str], *, sources: list[st
         if not report.sources_due:
             return report
         done = _execute(config, command, [s for s in stages if s != "export"], sources=report.sources_due,
-                        force=force, offline=offline, refresh=refresh)
+                        force=force, offline=offline, refresh=refresh, progress=progress)
         done.sources_due, done.next_due = report.sources_due, report.next_due
         changed = sum(done.run.counts[f"load/{key}"] for key in ("new", "changed", "deactivated"))
         if "export" in stages and done.published and (changed or not config.export_dir.exists()):
@@ -85,13 +88,14 @@ def export_command(config: Config, out_dir=None) -> ExportResult:
 
 
 def _execute(config: Config, command: str, stages: list[str], *, sources: list[str] | None,
-             force: bool, offline: bool, refresh: bool) -> Report:
+             force: bool, offline: bool, refresh: bool, progress: Progress | None = None) -> Report:
     report = Report(Run(command=command))
     run = report.run
     if "scrape" in stages:
         sources = [source.name for source in select_sources(config, sources)]  # usage errors first
     if stages != ["export"]:
-        _work_stages(config, report, stages, sources=sources, force=force, offline=offline, refresh=refresh)
+        _work_stages(config, report, stages, sources=sources, force=force, offline=offline, refresh=refresh,
+                     progress=progress or Progress())
     if "export" in stages:
         with run.stage("export"):
             report.exported = export_published(config)
@@ -105,7 +109,7 @@ def _execute(config: Config, command: str, stages: list[str], *, sources: list[s
 
 
 def _work_stages(config: Config, report: Report, stages: list[str], *, sources, force: bool, offline: bool,
-                 refresh: bool) -> None:
+                 refresh: bool, progress: Progress) -> None:
     run = report.run
     warehouse = wh.open_work(config.work_database)
     status = "failed"
@@ -114,7 +118,7 @@ def _work_stages(config: Config, report: Report, stages: list[str], *, sources, 
         if "scrape" in stages:
             with run.stage("scrape"), serving_samples(config, sources, offline=offline) as (served, origins):
                 scraped = scrape(served, warehouse, run_id=run.run_id, counts=run.counts, origins=origins,
-                                 only=sources, offline=offline, refresh=refresh)
+                                 only=sources, offline=offline, refresh=refresh, progress=progress)
             report.crawls, report.robots_unavailable = scraped.crawls, scraped.robots_unavailable
             run.fetch_stats = report.fetch_stats = scraped.stats
             for host, why in scraped.robots_unavailable.items():
@@ -129,14 +133,14 @@ def _work_stages(config: Config, report: Report, stages: list[str], *, sources, 
         if "geocode" in stages:
             with run.stage("geocode"):
                 _require_staged(warehouse)
-                geocode_staged(warehouse, config, run.counts, now=run.started_at)
+                geocode_staged(warehouse, config, run.counts, now=run.started_at, progress=progress)
         if "resolve" in stages:
             with run.stage("resolve"):
                 _require_staged(warehouse)
                 resolve_staged(warehouse, config, now=run.started_at, counts=run.counts)
         if "load" in stages:
             with run.stage("load"):
-                load_staged(config, warehouse, now=run.started_at, counts=run.counts)
+                load_staged(config, warehouse, now=run.started_at, counts=run.counts, progress=progress)
         if "check" in stages or "load" in stages:
             with run.stage("check"):
                 report.checks = checks.run_checks(config, warehouse, run_id=run.run_id, now=run.started_at)

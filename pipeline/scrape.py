@@ -18,6 +18,7 @@ from pipeline.fetch import Fetcher
 from pipeline.fetchstats import FetchStats
 from pipeline.journal import Journal, leftovers, recoverable_rows
 from pipeline.normalize import normalize
+from pipeline.progress import Progress
 from pipeline.responses import ResponseCache
 from pipeline.sources import Crawl
 from pipeline.vocabulary import Vocabulary, load_vocabulary
@@ -34,7 +35,8 @@ class ScrapeResult:
 
 
 def scrape(config: Config, warehouse: Warehouse, *, run_id: str, counts: Counter, origins: dict[str, str],
-           only: list[str] | None = None, offline: bool = False, refresh: bool = False) -> ScrapeResult:
+           only: list[str] | None = None, offline: bool = False, refresh: bool = False,
+           progress: Progress | None = None) -> ScrapeResult:
     """Crawl the selected sources, sources on different hosts concurrently; stage what they yield.
 
     `offline` re-extracts from the raw archive with no network at all; `refresh` ignores cache TTLs.
@@ -50,8 +52,10 @@ def scrape(config: Config, warehouse: Warehouse, *, run_id: str, counts: Counter
     journal = None if offline else Journal(config.raw_dir, run_id)
     fetcher = Fetcher(config.http, Archive(config.raw_dir), run_id=run_id, stats=stats, cache=cache,
                       origins=origins, offline=offline, refresh=refresh, journal=journal,
-                      resume_since=resume_since)
+                      resume_since=resume_since, progress=progress)
     result = ScrapeResult()
+    if progress is not None:
+        progress.start("fetching")
     try:
         workers = max(1, min(len(selected), config.http.max_hosts_in_parallel))
         with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="crawl") as pool:
@@ -70,6 +74,8 @@ def scrape(config: Config, warehouse: Warehouse, *, run_id: str, counts: Counter
                 result.crawls.append(crawl)
     finally:
         fetcher.close()
+        if progress is not None:
+            progress.finish()
     if journal is not None:
         journal.finish()  # reached only when every source's responses are recorded
     result.crawls.sort(key=lambda crawl: names.index(crawl.source))

@@ -141,3 +141,18 @@ def test_a_scrape_killed_mid_fetch_resumes_and_fetches_only_the_rest(write_confi
         {f"/t/{slug}.html" for slug in pages}
     assert report.run.counts["scrape/resumed_responses"] >= len(answered) - 2
     assert report.crawls[0].status == "complete" and len(report.crawls[0].listings) == 30
+
+
+def test_progress_draws_on_a_terminal_and_stays_silent_otherwise(write_config, capsys):
+    import io
+    from pipeline.progress import TerminalProgress
+    stream = io.StringIO()
+    progress = TerminalProgress(stream)
+    progress.start("loading", 4)
+    progress.advance(4)
+    progress.finish()
+    assert "\r  loading    [########################] 4/4" in stream.getvalue() and stream.getvalue().endswith("\n")
+
+    config = load_config(write_config())
+    assert main(["--config", str(config.path), "run"]) == 0  # stderr is not a terminal here
+    assert "\r" not in capsys.readouterr().err
