@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import math
 from dataclasses import dataclass, field
 
 from pipeline.config import TIERS
@@ -15,6 +16,14 @@ MAX_RADIUS = 500  # miles; wider than this is a national list, not a "near" sear
 MAX_LIMIT = 1000
 SORTS = ("distance", "relevance")
 PRECISIONS = ("any", "city", "postal_code", "street", "rooftop")  # each includes the ones after it
+# The stored precisions each --precision accepts (precision_rank() in SQL; source ranks with rooftop).
+ACCEPTED_PRECISIONS = {
+    "any": ["none", "city", "postal_code", "street", "rooftop", "source"],
+    "city": ["city", "postal_code", "street", "rooftop", "source"],
+    "postal_code": ["postal_code", "street", "rooftop", "source"],
+    "street": ["street", "rooftop", "source"],
+    "rooftop": ["rooftop", "source"],
+}
 
 
 @dataclass(frozen=True)
@@ -45,10 +54,21 @@ def search(warehouse: Warehouse, vocabulary: Vocabulary, *, near: str, radius: f
             close = difflib.get_close_matches(slug, known, n=1, cutoff=0.4)
             hint = f"; did you mean {close[0]!r}?" if close else f"; known: {', '.join(known)}"
             raise UsageError(f"unknown technique {slug!r}{hint}")
+    south, north, west, east = bounding_box(place.lat, place.lon, radius)
     columns, rows = warehouse.query("search/near.sql", {
-        "lat": place.lat, "lon": place.lon, "miles": float(radius), "techniques": list(techniques or []),
-        "min_tier": min_tier, "limit": limit, "sort": sort, "precision": precision})
+        "lat": place.lat, "lon": place.lon, "miles": float(radius), "south": south, "north": north, "west": west,
+        "east": east, "techniques": list(techniques or []), "limit": limit, "sort": sort,
+        "tiers": list(TIERS[TIERS.index(min_tier):]), "precisions": ACCEPTED_PRECISIONS[precision]})
     return SearchResult(place, columns, rows)
+
+
+def bounding_box(lat: float, lon: float, miles: float) -> tuple[float, float, float, float]:
+    """(south, north, west, east) around a point, erring wide: a degree of latitude is at least
+    68.7 miles, a degree of longitude 69.17 * cos(latitude) measured at the box's poleward edge.
+    Mirrors the bbox_lat_degrees / bbox_lon_degrees macros in sql/migrations/0002_macros.sql."""
+    dlat = miles / 68.7
+    dlon = miles / (69.17 * math.cos(math.radians(min(abs(lat) + dlat, 89.0))))
+    return lat - dlat, lat + dlat, lon - dlon, lon + dlon
 
 
 @dataclass(frozen=True)

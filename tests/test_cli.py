@@ -224,3 +224,26 @@ def test_no_command_and_unknown_command_are_usage_errors(capsys):
     assert main([]) == 2
     assert main(["frobnicate"]) == 2
     assert "invalid choice" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("near", "radius", "techniques", "tier", "precision"), [
+    ("78701", 25, [], "low", "any"), ("Denver, CO", 60, ["trigger_point"], "medium", "postal_code"),
+    ("35.78,-78.64", 100, [], "none", "any"), ("97205", 10, ["deep_tissue"], "high", "rooftop"),
+])
+def test_search_returns_what_the_shell_macro_returns(demo, near, radius, techniques, tier, precision):
+    """The lean search query and `therapists_near` (what users call in the shell) agree."""
+    from pipeline.gazetteer import resolve_place
+    from pipeline.search import search
+    from pipeline.vocabulary import load_vocabulary
+    from pipeline.warehouse import Warehouse
+    from tests.conftest import ROOT as root
+    place = resolve_place(near)
+    with Warehouse(demo["tmp"] / "data" / "directory.duckdb", read_only=True) as warehouse:
+        ours = search(warehouse, load_vocabulary(root / "vocabulary.toml"), near=near, radius=radius,
+                      techniques=techniques, min_tier=tier, limit=1000, precision=precision)
+        shell = warehouse.con.execute(
+            "select therapist_id from therapists_near(?, ?, ?) where tier_rank(relevance_tier) >= tier_rank(?) "
+            "and list_has_all(techniques, ?) and precision_rank(geocode_precision) >= precision_rank(?) "
+            "order by distance_miles, therapist_id",
+            [place.lat, place.lon, float(radius), tier, techniques, precision]).fetchall()
+    assert [row[0] for row in ours.rows] == [row[0] for row in shell]
