@@ -107,8 +107,10 @@ def test_chain_cache_rate_limit_and_fallbacks(write_config, nominatim):
 
     cache = duckdb.connect(str(config.work_database), read_only=True)
     statuses = dict(cache.execute("select split_part(query, ',', 1), status from geocode_cache").fetchall())
+    untagged = cache.execute("select count(*) from geocode_cache where load_id is null").fetchone()[0]
     cache.close()
     assert statuses == {"1200 S Congress Ave": "ok", "9 Nowhere Ln": "not_found", "77 Far Away Rd": "mismatch"}
+    assert untagged == 0, "every cached answer says which run asked"
 
     # A rerun asks only what was never answered (the over-limit one), nothing else.
     asked = len(fake.queries)
