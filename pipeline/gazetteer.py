@@ -37,8 +37,13 @@ def zip_rows() -> tuple[dict, ...]:
     return tuple(
         {"postal_code": z["zip_code"], "city": z["city"], "state": z["state"],
          "lat": float(z["lat"]), "lon": float(z["long"])}
-        for z in zipcodes.list_all() if z["lat"] and z["long"]
+        for z in zipcodes.list_all() if _located(z)
     )
+
+
+def _located(z: dict) -> bool:
+    """The package gives military APO/FPO ZIPs (AA, AE, AP) the point (0, 0): no place at all."""
+    return bool(z["lat"] and z["long"]) and (float(z["lat"]), float(z["long"])) != (0.0, 0.0)
 
 
 @functools.cache
@@ -46,7 +51,7 @@ def city_rows() -> tuple[dict, ...]:
     """One row per city and state: the mean of its ZIP centroids (standard ZIPs when it has any)."""
     groups: dict[tuple[str, str], list[tuple[float, float, bool]]] = defaultdict(list)
     for z in zipcodes.list_all():
-        if not (z["lat"] and z["long"]):
+        if not _located(z):
             continue
         point = (float(z["lat"]), float(z["long"]), z["zip_code_type"] == "STANDARD")
         for city in [z["city"], *z["acceptable_cities"]]:

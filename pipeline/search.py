@@ -55,6 +55,7 @@ def search(warehouse: Warehouse, vocabulary: Vocabulary, *, near: str, radius: f
             hint = f"; did you mean {close[0]!r}?" if close else f"; known: {', '.join(known)}"
             raise UsageError(f"unknown technique {slug!r}{hint}")
     south, north, west, east = bounding_box(place.lat, place.lon, radius)
+    warehouse.run("search/settings.sql")
     columns, rows = warehouse.query("search/near.sql", {
         "lat": place.lat, "lon": place.lon, "miles": float(radius), "south": south, "north": north, "west": west,
         "east": east, "techniques": list(techniques or []), "limit": limit, "sort": sort,

@@ -65,3 +65,10 @@ def test_city_key_matches_the_sql_macro(tmp_path):
             assert warehouse.con.execute("select city_key(?, ?)", [city, state]).fetchall()[0][0] == city_key(city, state)
     finally:
         warehouse.close()
+
+
+def test_the_gazetteer_has_no_null_island():
+    """Military APO/FPO ZIPs come at (0, 0) in the package: geocoding there would be a lie."""
+    from pipeline import gazetteer
+    assert not [z for z in gazetteer.zip_rows() if (z["lat"], z["lon"]) == (0.0, 0.0)]
+    assert not [c for c in gazetteer.city_rows() if (c["lat"], c["lon"]) == (0.0, 0.0)]
