@@ -84,13 +84,16 @@ create or replace macro surname_particle(word) as
              'st', 'ten', 'ter', 'al', 'el', 'bin', 'ibn', 'mac');
 
 create or replace macro slug_base(name, city) as
-    coalesce(nullif(rtrim(left(trim(regexp_replace(lower(strip_accents(
-        regexp_replace(concat_ws(' ', name, city), '[\x00-\x1f\x7f]', ' ', 'g'))),
-                                                   '[^a-z0-9]+', '-', 'g'), '-'), 80), '-'), ''), 'therapist');
+    coalesce(nullif(rtrim(left(array_to_string(list_filter(
+        string_split(trim(regexp_replace(lower(strip_accents(regexp_replace(regexp_replace(
+            concat_ws(' ', name, city), '[\x00-\x1f\x7f]', ' ', 'g'), '[''’]', '', 'g'))),
+            '[^a-z0-9]+', '-', 'g'), '-'), '-'),
+        -- Initials go: "Jane M Alvarez" keeps jane-alvarez's slug when a register adds the M.
+        w -> length(w) > 1 or regexp_full_match(w, '[0-9]')), '-'), 80), '-'), ''), 'therapist');
 
 -- A URL- and file-safe slug from a name and a city: lower-case ASCII letters, digits and single
--- hyphens, at most 80 characters; accents folded, everything else (slashes, dots, control
--- characters, markup, emoji) dropped; "therapist" when nothing is left; Windows' reserved device
+-- hyphens, at most 80 characters; accents folded, apostrophes and initials dropped, everything
+-- else (slashes, dots, control characters, markup, emoji) a hyphen; "therapist" when nothing is left; Windows' reserved device
 -- names (con, nul, com1, ...) get "-therapist" so the file name is safe everywhere.
 create or replace macro slugify(name, city) as (
     case when regexp_full_match(slug_base(name, city), '(con|prn|aux|nul|com[0-9]|lpt[0-9])')
