@@ -23,7 +23,6 @@ log = logging.getLogger(__name__)
 
 SQL_DIR = Path(__file__).resolve().parent.parent / "sql"
 _PARAM = re.compile(r"\$([A-Za-z_]\w*)")
-ROW_GROUP_SIZE = 16_384  # rows per row group in files we write (DuckDB's default: 122,880)
 
 
 @functools.cache
@@ -80,14 +79,7 @@ class Warehouse:
         if not read_only:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         try:
-            if read_only:
-                self.con = duckdb.connect(str(self.path), read_only=True)
-            else:
-                # Written with small row groups: a radius search's bounding box then skips all but a
-                # few thousand rows of the latitude-sorted therapists table (p95 -25% at 10^6).
-                self.con = duckdb.connect()
-                self.con.execute(f"attach {quote_path(self.path)} as warehouse (row_group_size {ROW_GROUP_SIZE})")
-                self.con.execute("use warehouse")
+            self.con = duckdb.connect(str(self.path), read_only=read_only)
         except duckdb.IOException as err:
             if "lock" in str(err).lower():
                 raise WarehouseError(f"database {self.path} is in use by another process; "
