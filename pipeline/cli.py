@@ -173,7 +173,10 @@ def cmd_check(args) -> int:
 def cmd_export(args) -> int:
     config = load_config(args.config)
     result = runner.export_command(config, args.out)
-    if not args.quiet:
+    if not args.quiet and result.up_to_date:
+        print(f"Export {result.directory} is up to date ({result.therapists} therapists); nothing was written",
+              file=sys.stderr)
+    elif not args.quiet:
         changes = result.changes
         print(f"Exported {result.therapists} therapists to {result.directory} ({result.written} files written, "
               f"{result.kept} unchanged; {len(changes.get('added', []))} added, {len(changes.get('changed', []))} "

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from pipeline import gazetteer
 from pipeline.archive import file_sha256
-from pipeline.warehouse import Warehouse
+from pipeline.warehouse import SQL_DIR, Warehouse
 
 SCHEMA_VERSION = 2
 SCHEMA = Path(__file__).resolve().parent.parent / "schema" / "therapist.schema.json"
@@ -41,6 +41,7 @@ class ExportResult:
     written: int = 0  # per-therapist files written anew
     kept: int = 0  # per-therapist files unchanged (linked from the previous export)
     changes: dict = field(default_factory=dict)  # added / changed / removed therapist IDs
+    up_to_date: bool = False  # nothing changed since the previous export: not a file was touched
 
 
 def export(warehouse: Warehouse, out_dir: Path, *, min_tier: str, source_kinds: dict[str, str]) -> ExportResult:
@@ -53,6 +54,12 @@ def export(warehouse: Warehouse, out_dir: Path, *, min_tier: str, source_kinds: 
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     _recover(out_dir)
     previous = _read_manifest(out_dir)
+    fingerprint = _fingerprint(warehouse, min_tier, source_kinds)
+    if previous.get("fingerprint") == fingerprint and all((out_dir / name).is_file() for name in previous["files"]):
+        # The same data, settings and code as the export in place: it is already this export.
+        counts = previous["counts"]
+        return ExportResult(out_dir, counts["therapists"], {k: v["sha256"] for k, v in previous["files"].items()},
+                            0, len(previous.get("therapists", {})), previous.get("changes", {}), up_to_date=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-new-", dir=out_dir.parent))
     try:
         params = {"min_tier": min_tier}
@@ -73,6 +80,7 @@ def export(warehouse: Warehouse, out_dir: Path, *, min_tier: str, source_kinds: 
         files = {path.relative_to(staging).as_posix(): file_sha256(path)
                  for path in sorted(staging.rglob("*")) if path.is_file() and path.parent.name != PER_THERAPIST}
         manifest = _manifest(summary, files, per_therapist, previous, min_tier, source_kinds)
+        manifest["fingerprint"] = fingerprint
         _write_json(staging / "manifest.json", manifest)
         for folder in (staging, staging / PER_THERAPIST, staging / "schema"):
             os.chmod(folder, 0o755)  # mkdtemp makes it private; a web server must read it
@@ -81,6 +89,17 @@ def export(warehouse: Warehouse, out_dir: Path, *, min_tier: str, source_kinds: 
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return ExportResult(out_dir, summary["therapists"], files, written, kept, manifest["changes"])
+
+
+def _fingerprint(warehouse: Warehouse, min_tier: str, source_kinds: dict[str, str]) -> str:
+    """The database's exportable state with everything else the files depend on: the settings, the
+    schema and the SQL that writes them. Equal fingerprints give byte-identical exports."""
+    digest = hashlib.sha256()
+    digest.update(json.dumps([SCHEMA_VERSION, min_tier, sorted(source_kinds.items()),
+                              warehouse.scalar("export/fingerprint.sql")]).encode())
+    for path in [SCHEMA, *sorted((SQL_DIR / "export").glob("*.sql")), *sorted((SQL_DIR / "views").glob("*.sql"))]:
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
 def _write_therapist_files(warehouse: Warehouse, params: dict, folder: Path, old_folder: Path,

@@ -18,7 +18,7 @@ def test_failed_export_keeps_the_previous_one(tmp_path):
     broken = tmp_path / "broken.duckdb"
     duckdb.connect(str(broken)).close()  # a database without our tables
     with Warehouse(broken, read_only=True) as warehouse:
-        with pytest.raises(WarehouseError, match="sql/export/therapists_json.sql"):
+        with pytest.raises(WarehouseError, match="sql/export/fingerprint.sql"):
             export(warehouse, out, min_tier="low", source_kinds={})
     assert (out / "therapists.json").read_text() == "[previous]"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["broken.duckdb", "export"], "no temp folder left behind"
@@ -153,10 +153,11 @@ def test_incremental_export_keeps_unchanged_files_and_reports_changes(tmp_path, 
     assert not (out / "therapists" / "cara-diaz-austin.json").exists()
     validate_all(out)
 
-    # The same database again: byte-identical files, the changes of the last real change kept.
-    before = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
-    export_published(config, out)
-    assert {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
+    # The same database again: nothing to do, not a file touched; elsewhere, byte-identical files.
+    before = {p.relative_to(out): (p.read_bytes(), p.stat().st_mtime_ns) for p in out.rglob("*") if p.is_file()}
+    assert export_published(config, out).up_to_date
+    assert {p.relative_to(out): (p.read_bytes(), p.stat().st_mtime_ns) for p in out.rglob("*") if p.is_file()} == before
+    before = {name: data for name, (data, _) in before.items()}
     other = tmp_path / "elsewhere"
     export_published(config, other)
     assert (other / "therapists.json").read_bytes() == before[Path("therapists.json")]
@@ -209,8 +210,11 @@ def test_a_killed_export_leaves_the_previous_one_whole(tmp_path, write_config):
     before = {p.relative_to(out): p.stat().st_ino for p in out.rglob("*") if p.is_file()}
     manifest = (out / "manifest.json").read_bytes()
 
-    os.unlink(out / "therapists.json")  # force the next export to redo work: it must not matter
+    os.unlink(out / "therapists.json")  # a marker: any byte of the killed export would replace it
     (out / "therapists.json").write_text("[]")
+    con = duckdb.connect(str(config.database))  # every record changes, so the next export rewrites all
+    con.execute("update therapists set relevance_score = relevance_score + 1, load_id = 'r2'")
+    con.close()
     process = subprocess.Popen([sys.executable, "-m", "pipeline", "--config", str(config.path), "export"],
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     time.sleep(1.5)  # past start-up, inside the export (40,000 files take several seconds)
