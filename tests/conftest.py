@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import ipaddress
 import socket
+import subprocess
+import sys
 from pathlib import Path
 
+import duckdb
 import pytest
 
 from pipeline.config import load_config
@@ -79,3 +82,37 @@ def write_config(tmp_path):
 def config(write_config):
     """The shipped configuration with every path inside tmp_path."""
     return load_config(write_config())
+
+
+def demo_config(tmp: Path) -> Path:
+    text = (ROOT / "pipeline.toml").read_text().replace('vocabulary = "vocabulary.toml"',
+                                                        f'vocabulary = "{ROOT / "vocabulary.toml"}"')
+    path = tmp / "pipeline.toml"
+    path.write_text(text)
+    return path
+
+
+def snapshot(tmp: Path) -> dict:
+    con = duckdb.connect(str(tmp / "data" / "directory.duckdb"), read_only=True)
+    try:
+        therapists = con.execute("select * exclude (last_seen, load_id) from therapists order by therapist_id").fetchall()
+        listings = con.execute("select * exclude (last_seen, load_id, fetched_at) from listings "
+                               "order by source, source_key").fetchall()
+    finally:
+        con.close()
+    export = tmp / "data" / "export"
+    files = {p.relative_to(export).as_posix(): p.read_bytes() for p in sorted(export.rglob("*")) if p.is_file()}
+    return {"therapists": therapists, "listings": listings, "files": files}
+
+
+@pytest.fixture(scope="session")
+def demo(tmp_path_factory):
+    """Run `python -m pipeline demo` twice in a fresh folder; keep both outcomes (shared by the
+    CLI and report tests; they only read it, apart from `check` recording its results)."""
+    tmp = tmp_path_factory.mktemp("demo")
+    config = demo_config(tmp)
+    command = [sys.executable, "-m", "pipeline", "--config", str(config), "demo"]
+    first = subprocess.run(command, capture_output=True, text=True, timeout=120)
+    taken = snapshot(tmp) if first.returncode == 0 else None
+    second = subprocess.run(command, capture_output=True, text=True, timeout=120)
+    return {"tmp": tmp, "config": config, "first": first, "second": second, "snapshot": taken}

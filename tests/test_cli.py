@@ -12,42 +12,9 @@ import pytest
 
 from pipeline.cli import main
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, snapshot
 
 TRUTH = json.loads((ROOT / "data" / "samples" / "site-truth.json").read_text())
-
-
-def _config(tmp: Path) -> Path:
-    text = (ROOT / "pipeline.toml").read_text().replace('vocabulary = "vocabulary.toml"',
-                                                        f'vocabulary = "{ROOT / "vocabulary.toml"}"')
-    path = tmp / "pipeline.toml"
-    path.write_text(text)
-    return path
-
-
-def _snapshot(tmp: Path) -> dict:
-    con = duckdb.connect(str(tmp / "data" / "directory.duckdb"), read_only=True)
-    try:
-        therapists = con.execute("select * exclude (last_seen, load_id) from therapists order by therapist_id").fetchall()
-        listings = con.execute("select * exclude (last_seen, load_id, fetched_at) from listings "
-                               "order by source, source_key").fetchall()
-    finally:
-        con.close()
-    export = tmp / "data" / "export"
-    files = {p.relative_to(export).as_posix(): p.read_bytes() for p in sorted(export.rglob("*")) if p.is_file()}
-    return {"therapists": therapists, "listings": listings, "files": files}
-
-
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory):
-    """Run `python -m pipeline demo` twice in a fresh folder; keep both outcomes."""
-    tmp = tmp_path_factory.mktemp("demo")
-    config = _config(tmp)
-    command = [sys.executable, "-m", "pipeline", "--config", str(config), "demo"]
-    first = subprocess.run(command, capture_output=True, text=True, timeout=120)
-    snapshot = _snapshot(tmp) if first.returncode == 0 else None
-    second = subprocess.run(command, capture_output=True, text=True, timeout=120)
-    return {"tmp": tmp, "config": config, "first": first, "second": second, "snapshot": snapshot}
 
 
 def test_demo_succeeds_and_prints_a_summary_and_results(demo):
@@ -63,7 +30,7 @@ def test_demo_succeeds_and_prints_a_summary_and_results(demo):
 
 def test_second_demo_changes_nothing(demo):
     assert demo["second"].returncode == 0, demo["second"].stderr
-    again = _snapshot(demo["tmp"])
+    again = snapshot(demo["tmp"])
     assert again["therapists"] == demo["snapshot"]["therapists"]
     assert again["listings"] == demo["snapshot"]["listings"]
     assert again["files"] == demo["snapshot"]["files"], "exports must be byte-identical"

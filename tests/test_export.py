@@ -201,7 +201,7 @@ def test_a_killed_export_leaves_the_previous_one_whole(tmp_path, write_config):
     from tests.test_atomicity import STAGE_SYNTHETIC
     config = load_config(write_config())
     with open_work(config.work_database) as warehouse:
-        warehouse.con.execute(STAGE_SYNTHETIC, {"n": 40_000, "prefix": "k", "load_id": "r1"})
+        warehouse.con.execute(STAGE_SYNTHETIC, {"n": 3_000, "prefix": "k", "load_id": "r1"})
         warehouse.con.execute("update stg_listings set relevance_score = 50, relevance_tier = 'medium'")
         load_staged(config, warehouse, now=T0, counts=Counter())
     publish(config.work_database, config.database)
@@ -217,7 +217,13 @@ def test_a_killed_export_leaves_the_previous_one_whole(tmp_path, write_config):
     con.close()
     process = subprocess.Popen([sys.executable, "-m", "pipeline", "--config", str(config.path), "export"],
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    time.sleep(1.5)  # past start-up, inside the export (40,000 files take several seconds)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and process.poll() is None:  # kill it once it is writing files
+        staging = next(out.parent.glob(f".{out.name}-new-*"), None)
+        if staging is not None and (staging / "therapists").is_dir() \
+                and next((staging / "therapists").iterdir(), None) is not None:
+            break
+        time.sleep(0.005)
     os.kill(process.pid, signal.SIGKILL)
     process.wait(timeout=30)
     assert process.returncode == -signal.SIGKILL, "the export finished before the kill: make it bigger"

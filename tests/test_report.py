@@ -12,8 +12,6 @@ from bs4 import BeautifulSoup
 
 from pipeline.cli import main
 
-from tests.test_cli import demo  # noqa: F401  (the module-scoped demo fixture)
-
 BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 
 
@@ -26,7 +24,7 @@ def rendered(path):
     return result.stdout
 
 
-def test_report_renders_with_the_expected_counts(demo, capsys):  # noqa: F811
+def test_report_renders_with_the_expected_counts(demo, capsys):
     out = demo["tmp"] / "report.html"
     assert main(["--config", str(demo["config"]), "report", "--out", str(out)]) == 0
     assert "Report:" in capsys.readouterr().err
