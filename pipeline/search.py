@@ -16,14 +16,8 @@ MAX_RADIUS = 500  # miles; wider than this is a national list, not a "near" sear
 MAX_LIMIT = 1000
 SORTS = ("distance", "relevance")
 PRECISIONS = ("any", "city", "postal_code", "street", "rooftop")  # each includes the ones after it
-# The stored precisions each --precision accepts (precision_rank() in SQL; source ranks with rooftop).
-ACCEPTED_PRECISIONS = {
-    "any": ["none", "city", "postal_code", "street", "rooftop", "source"],
-    "city": ["city", "postal_code", "street", "rooftop", "source"],
-    "postal_code": ["postal_code", "street", "rooftop", "source"],
-    "street": ["street", "rooftop", "source"],
-    "rooftop": ["rooftop", "source"],
-}
+PRECISION_RANKS = {"any": 0, "city": 1, "postal_code": 2, "street": 3, "rooftop": 4}  # precision_rank() in SQL
+MAX_TECHNIQUES = 4  # --technique is repeatable up to this many (one scalar parameter each)
 
 
 @dataclass(frozen=True)
@@ -55,11 +49,15 @@ def search(warehouse: Warehouse, vocabulary: Vocabulary, *, near: str, radius: f
             hint = f"; did you mean {close[0]!r}?" if close else f"; known: {', '.join(known)}"
             raise UsageError(f"unknown technique {slug!r}{hint}")
     south, north, west, east = bounding_box(place.lat, place.lon, radius)
+    wanted = list(dict.fromkeys(techniques or []))
+    if len(wanted) > MAX_TECHNIQUES:
+        raise UsageError(f"at most {MAX_TECHNIQUES} techniques can be required at once, got {len(wanted)}")
     warehouse.run("search/settings.sql")
     columns, rows = warehouse.query("search/near.sql", {
         "lat": place.lat, "lon": place.lon, "miles": float(radius), "south": south, "north": north, "west": west,
-        "east": east, "techniques": list(techniques or []), "limit": limit, "sort": sort,
-        "tiers": list(TIERS[TIERS.index(min_tier):]), "precisions": ACCEPTED_PRECISIONS[precision]})
+        "east": east, "limit": limit, "sort": sort, "tier_rank": TIERS.index(min_tier),
+        "precision_rank": PRECISION_RANKS[precision],
+        **{f"technique_{i}": wanted[i - 1] if i <= len(wanted) else None for i in range(1, MAX_TECHNIQUES + 1)}})
     return SearchResult(place, columns, rows)
 
 

@@ -150,9 +150,11 @@ def test_search_formats(demo, capsys):
     (["--near", "78701", "--technique", "x'); drop table therapists; --"], "unknown technique"),
     (["--near", "78701'; drop table therapists; --"], "cannot read the place"),
     (["--near", "78701", "--limit", "0"], "limit must be from 1"),
+    (["--near", "78701", *[arg for slug in ("deep_tissue", "neuromuscular", "trigger_point", "myofascial_release",
+                                          "sports") for arg in ("--technique", slug)]], "at most 4 techniques"),
     (["--near", "78701", "--radius", "ten"], "invalid float value"),
 ], ids=["unknown-zip", "city-typo", "zero-radius", "negative-radius", "huge-radius", "technique-typo",
-        "sql-technique", "sql-place", "zero-limit", "non-numeric-radius"])
+        "sql-technique", "sql-place", "zero-limit", "five-techniques", "non-numeric-radius"])
 def test_search_bad_input_is_one_sentence_and_exit_2(demo, capsys, args, message):
     code, out, err = run_cli(["search", *args], capsys, demo["config"])
     assert code == 2 and out == ""
