@@ -5,7 +5,6 @@ Every source fetches through a Fetcher and nothing else touches the network for 
 
 from __future__ import annotations
 
-import ipaddress
 import logging
 import os
 import random
@@ -24,8 +23,8 @@ from pipeline.charset import decode
 from pipeline.config import Http, is_example_agent
 from pipeline.errors import ConfigError, FetchError, RobotsDisallowed, RobotsUnavailable
 from pipeline.fetchstats import FetchStats
-from pipeline.hosts import HostGate
-from pipeline.journal import Journal
+from pipeline.hosts import HostGate, is_loopback, origin
+from pipeline.journal import FetchLog, Journal
 from pipeline.progress import Progress
 from pipeline.responses import Archived, ResponseCache
 from pipeline.retry import RETRY_STATUSES, backoff_seconds, retry_after_seconds
@@ -73,7 +72,7 @@ class Fetcher:
         self.origins = origins or {}
         self.offline = offline
         self.refresh = refresh
-        self.journal = journal  # every response also goes here at once, for resuming after a kill
+        self.log = FetchLog(journal)
         self.resume_since = resume_since  # responses since then (a killed run's) count as fresh
         self.progress = progress or Progress()
         self.rng = rng or random.Random()
@@ -87,9 +86,6 @@ class Fetcher:
         self._robots: dict[str, Robots] = {}
         self._agent_checked: set[str] = set()
         self._robots_lock = threading.Lock()
-        self._rows: dict[str, list[dict]] = defaultdict(list)
-        self._failures: dict[str, list[dict]] = defaultdict(list)
-        self._rows_lock = threading.Lock()
 
     @property
     def counts(self):
@@ -115,7 +111,7 @@ class Fetcher:
         """Fetch many URLs: hosts in parallel (bounded), each host one request at a time; input order."""
         by_host: dict[str, list[str]] = defaultdict(list)
         for url in urls:
-            by_host[_origin(url)].append(url)
+            by_host[origin(url)].append(url)
 
         def fetch_host(host_urls: list[str]) -> dict[str, Page | FetchError]:
             results = {}
@@ -140,17 +136,15 @@ class Fetcher:
     def take_responses(self, source: str) -> list[dict]:
         """The raw_responses rows recorded for `source` since the last call, their files on disk."""
         self.archive.flush()
-        with self._rows_lock:
-            return self._rows.pop(source, [])
+        return self.log.take_responses(source)
 
     def take_failures(self, source: str) -> list[dict]:
-        with self._rows_lock:
-            return self._failures.pop(source, [])
+        return self.log.take_failures(source)
 
     def canonical(self, url: str) -> str:
-        for origin, canonical in self.origins.items():
-            if url == origin or url.startswith(origin + "/"):
-                return canonical + url[len(origin):]
+        for served, canonical in self.origins.items():
+            if url == served or url.startswith(served + "/"):
+                return canonical + url[len(served):]
         return url
 
     # -- one URL ---------------------------------------------------------------------------------
@@ -171,7 +165,7 @@ class Fetcher:
                 return self._from_archive(url, source, fetched, reason="resumed")
         current, hops = url, 0
         while True:
-            host = _origin(current)
+            host = origin(current)
             self._check_user_agent(host)
             robots = self._robots_for(host, source, delay) if obey_robots else None
             if robots is not None and robots.unavailable:
@@ -309,7 +303,7 @@ class Fetcher:
             return {host: robots.why for host, robots in self._robots.items() if robots.unavailable}
 
     def _check_user_agent(self, host: str) -> None:
-        if host in self._agent_checked or _is_loopback(host):
+        if host in self._agent_checked or is_loopback(host):
             return
         if is_example_agent(self.http.user_agent):
             raise ConfigError(f"http.user_agent still carries the example contact; put your own URL or email "
@@ -320,7 +314,7 @@ class Fetcher:
         """Replay the archive: the same robots rules, redirects, errors and bodies as the crawl met."""
         current = url
         for _ in range(self.http.max_redirects + 1):
-            host = _origin(current)
+            host = origin(current)
             if obey_robots:
                 robots_row = self.cache.get(self.canonical(f"{host}/robots.txt"))
                 if robots_row is not None and robots_row.sha256:
@@ -340,7 +334,7 @@ class Fetcher:
         raise FetchError(f"{url} redirected more than {self.http.max_redirects} times", url=url, reason="redirects")
 
     def _from_archive(self, url: str, source: str, archived: Archived | None, *, reason: str) -> Page:
-        host = _origin(url)
+        host = origin(url)
         if archived is None or not archived.usable:
             self.stats.add(source, host, "failed/not_archived")
             raise FetchError(f"{url} is not in the archive", url=url, reason="not_archived")
@@ -367,37 +361,18 @@ class Fetcher:
                "last_modified": response.headers.get("Last-Modified"), "sha256": sha256,
                "size": len(response.body) if response.body is not None else None, "archive_path": path,
                "source": source, "run_id": self.run_id}
-        with self._rows_lock:
-            self._rows[source].append(row)
-        if self.journal is not None:
-            self.journal.append(row)
+        self.log.response(row)
         self.progress.advance()
 
     def _record_failure(self, source: str, url: str, err: FetchError) -> None:
-        with self._rows_lock:
-            self._failures[source].append({
-                "run_id": self.run_id, "source": source, "url": self.canonical(url), "reason": err.reason,
-                "status": err.status, "attempts": getattr(err, "attempts", 1),
-                "failed_at": _utcnow().isoformat(timespec="seconds")})
+        self.log.failure({
+            "run_id": self.run_id, "source": source, "url": self.canonical(url), "reason": err.reason,
+            "status": err.status, "attempts": getattr(err, "attempts", 1),
+            "failed_at": _utcnow().isoformat(timespec="seconds")})
 
 
 def _too_large(url: str, limit: int) -> FetchError:
     return FetchError(f"{url} is larger than max_body_bytes ({limit:,} bytes)", url=url, reason="too_large")
-
-
-def _origin(url: str) -> str:
-    parts = urlsplit(url)
-    return f"{parts.scheme}://{parts.netloc}"
-
-
-def _is_loopback(origin: str) -> bool:
-    hostname = urlsplit(origin).hostname or ""
-    if hostname == "localhost" or hostname.endswith(".test"):
-        return True
-    try:
-        return ipaddress.ip_address(hostname).is_loopback
-    except ValueError:
-        return False
 
 
 def _utcnow() -> datetime:

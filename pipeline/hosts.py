@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import contextlib
+import ipaddress
 import random
 import threading
 import time
 from collections.abc import Iterator
+from urllib.parse import urlsplit
 
 
 class HostGate:
@@ -44,3 +46,20 @@ class HostGate:
         """Nobody may request `host` for `seconds` (a Retry-After or a backoff)."""
         with self._guard:
             self._not_before[host] = max(self._not_before.get(host, 0.0), time.monotonic() + seconds)
+
+
+def origin(url: str) -> str:
+    """scheme://host[:port] of a URL: the unit politeness is counted in."""
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+def is_loopback(origin: str) -> bool:
+    """This machine or a .test name: no real host to be polite to, nor to show the example agent."""
+    hostname = urlsplit(origin).hostname or ""
+    if hostname == "localhost" or hostname.endswith(".test"):
+        return True
+    try:
+        return ipaddress.ip_address(hostname).is_loopback
+    except ValueError:
+        return False

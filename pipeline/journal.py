@@ -1,12 +1,14 @@
-"""The fetch journal: what a run has fetched, written line by line as it goes, so a run killed
-mid-fetch loses nothing. The next scrape records the journal's responses in raw_responses and
-treats them as fresh, so it fetches only what the killed run had not (README "Scheduling").
+"""What a run has fetched: the raw_responses and fetch_failures rows, kept per source until the
+scrape records them, and written line by line to a journal as they arrive, so a run killed mid-fetch
+loses nothing. The next scrape records the journal's responses in raw_responses and treats them
+as fresh, so it fetches only what the killed run had not (README "Scheduling").
 """
 
 from __future__ import annotations
 
 import json
 import threading
+from collections import defaultdict
 from pathlib import Path
 
 FOLDER = "journal"  # under paths.raw_dir
@@ -31,6 +33,34 @@ class Journal:
         """The run recorded everything itself: the journal has served its purpose."""
         self._handle.close()
         self.path.unlink(missing_ok=True)
+
+
+class FetchLog:
+    """The rows a run's fetches produced, per source; safe to share between fetching threads."""
+
+    def __init__(self, journal: Journal | None = None):
+        self.journal = journal  # every response also goes here at once, for resuming after a kill
+        self._responses: dict[str, list[dict]] = defaultdict(list)
+        self._failures: dict[str, list[dict]] = defaultdict(list)
+        self._lock = threading.Lock()
+
+    def response(self, row: dict) -> None:
+        with self._lock:
+            self._responses[row["source"]].append(row)
+        if self.journal is not None:
+            self.journal.append(row)
+
+    def failure(self, row: dict) -> None:
+        with self._lock:
+            self._failures[row["source"]].append(row)
+
+    def take_responses(self, source: str) -> list[dict]:
+        with self._lock:
+            return self._responses.pop(source, [])
+
+    def take_failures(self, source: str) -> list[dict]:
+        with self._lock:
+            return self._failures.pop(source, [])
 
 
 def leftovers(raw_dir: Path) -> list[Path]:

@@ -7,7 +7,6 @@ import shutil
 import subprocess
 
 import duckdb
-import pytest
 from bs4 import BeautifulSoup
 
 from pipeline.cli import main
