@@ -42,9 +42,10 @@ def load_staged(config: Config, warehouse: Warehouse, *, now: datetime, counts: 
     fingerprint = settings_fingerprint(config, ranks)
     progress.start("loading", 5)
     with warehouse.transaction():
+        batch = warehouse.scalar("load/batch_id.sql")  # the run that staged the batch
         for change, listings in warehouse.run("load/diff.sql"):
             counts[f"load/{change}"] = listings
-        warehouse.run("load/merge.sql", {"now": now})
+        warehouse.run("load/merge.sql", {"now": now, "load_id": batch})
         progress.advance()
         counts["load/deactivated"] = warehouse.scalar("load/deactivate.sql", {"now": now})
         progress.advance()
@@ -55,7 +56,6 @@ def load_staged(config: Config, warehouse: Warehouse, *, now: datetime, counts: 
             full = True
             scope, total = warehouse.run("load/scope.sql", {"full": True, "stale_before": stale_before})[0]
         progress.advance()
-        batch = warehouse.scalar("load/batch_id.sql")
         warehouse.stage_rows("load/survivorship_ranks.sql", ranks)
         warehouse.run("load/rebuild_therapists.sql", {"high": rel.high, "medium": rel.medium, "low": rel.low,
                                                       "stale_before": stale_before, "load_id": batch})

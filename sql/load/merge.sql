@@ -83,13 +83,13 @@ where d.change = 'unchanged' and not d.was_active;
 -- Therapist IDs: new ones recorded, merged ones retired into their survivor (and any ID already
 -- retired into them follows, so a redirect is always one hop), inactive listings re-pointed.
 insert into therapist_ids by name
-select c.therapist_id, $now as first_seen, 'active' as status, (select max(load_id) from stg_listings) as load_id,
+select c.therapist_id, $now as first_seen, 'active' as status, $load_id as load_id,
 from stg_id_changes as c
 where c.change = 'new' and c.therapist_id not in (select therapist_id from therapist_ids);
 
 update therapist_ids as i
 set status = 'retired', retired_into = c.retired_into, retired_at = $now,
-    load_id = (select max(load_id) from stg_listings)
+    load_id = $load_id
 from stg_id_changes as c
 where c.change = 'retired' and c.therapist_id = i.therapist_id;
 
