@@ -13,10 +13,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import duckdb  # noqa: E402  (the benchmark builds its input with DuckDB; the pipeline never imports it here)
 
 from bench.common import sizes, write_results  # noqa: E402
-from pipeline.archive import Archive  # noqa: E402
+from pipeline.fetch.archive import Archive  # noqa: E402
 from pipeline.config import Http  # noqa: E402
-from pipeline.fetch import Fetcher  # noqa: E402
-from pipeline.source_settings import NppesBulkSource  # noqa: E402
+from pipeline.fetch.fetcher import Fetcher  # noqa: E402
+from pipeline.config.sources import NppesBulkSource  # noqa: E402
 from pipeline.sources import nppes_bulk  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -11,12 +11,12 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.common import sizes, write_results  # noqa: E402
-from pipeline.classify import classify  # noqa: E402
+from pipeline.relevance.classify import classify  # noqa: E402
 from pipeline.config import load_config  # noqa: E402
-from pipeline.evaluate import evaluate  # noqa: E402
-from pipeline.normalize import clean_text, normalize  # noqa: E402
+from pipeline.relevance.evaluate import evaluate  # noqa: E402
+from pipeline.normalize.listing import clean_text, normalize  # noqa: E402
 from pipeline.records import RawListing  # noqa: E402
-from pipeline.vocabulary import load_vocabulary  # noqa: E402
+from pipeline.relevance.vocabulary import load_vocabulary  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 SERVICES = ["Deep tissue massage", "Swedish massage", "Trigger point therapy", "Hot stone", "Myofascial release",
@@ -61,7 +61,7 @@ def main() -> list[dict]:
         print(f"normalize + classify {n} listings: {ours:.1f} s ({n / ours:,.0f} listings/s); "
               f"cleaning text alone {baseline:.1f} s")
     for name in ("relevance_eval", "relevance_holdout"):
-        path = ROOT / "tests" / "data" / f"{name}.json"
+        path = ROOT / "tests" / "relevance" / "data" / f"{name}.json"
         if path.exists():
             report = evaluate(path, vocabulary, config.relevance)
             print(f"\n{name}: {report.total} cases, relevant-vs-not precision {report.precision:.3f}, "

@@ -15,11 +15,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.common import sizes, write_results  # noqa: E402
 from pipeline.config import load_config  # noqa: E402
-from pipeline.export import export  # noqa: E402
-from pipeline.geocode import ensure_gazetteer  # noqa: E402
-from pipeline.load import load_staged  # noqa: E402
-from pipeline.runs import utcnow  # noqa: E402
-from pipeline.warehouse import open_work  # noqa: E402
+from pipeline.publish.export import export  # noqa: E402
+from pipeline.geocode.chain import ensure_gazetteer  # noqa: E402
+from pipeline.warehouse.load import load_staged  # noqa: E402
+from pipeline.run.history import utcnow  # noqa: E402
+from pipeline.database import open_work  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -17,8 +17,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bs4 import BeautifulSoup  # noqa: E402
 
 from bench.common import write_results  # noqa: E402
-from pipeline.fetch import Page  # noqa: E402
-from pipeline.source_settings import HtmlSelectors, HtmlSource  # noqa: E402
+from pipeline.fetch.fetcher import Page  # noqa: E402
+from pipeline.config.sources import HtmlSelectors, HtmlSource  # noqa: E402
 from pipeline.sources import Crawl, html, nppes  # noqa: E402
 
 SOURCE = HtmlSource(name="bench", kind="html", base_url="http://bench.test/", start_urls=["/"],

@@ -14,9 +14,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import requests  # noqa: E402
 
 from bench.common import sizes, write_results  # noqa: E402
-from pipeline.archive import Archive  # noqa: E402
+from pipeline.fetch.archive import Archive  # noqa: E402
 from pipeline.config import Http  # noqa: E402
-from pipeline.fetch import Fetcher  # noqa: E402
+from pipeline.fetch.fetcher import Fetcher  # noqa: E402
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 UA = "therapist-directory-bench/1.0 (+https://therapist-directory.example.org/bot)"

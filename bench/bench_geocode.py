@@ -16,8 +16,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.common import sizes, write_results  # noqa: E402
 from pipeline.config import GeocoderSettings, load_config  # noqa: E402
-from pipeline.geocode import ensure_gazetteer, geocode_staged  # noqa: E402
-from pipeline.warehouse import open_work  # noqa: E402
+from pipeline.geocode.chain import ensure_gazetteer, geocode_staged  # noqa: E402
+from pipeline.database import open_work  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -18,11 +18,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.common import sizes, write_results  # noqa: E402
 from pipeline.config import load_config  # noqa: E402
-from pipeline.geocode import ensure_gazetteer, geocode_staged  # noqa: E402
-from pipeline.load import load_staged  # noqa: E402
-from pipeline.resolve import resolve_staged  # noqa: E402
-from pipeline.runs import utcnow  # noqa: E402
-from pipeline.warehouse import Warehouse, open_work  # noqa: E402
+from pipeline.geocode.chain import ensure_gazetteer, geocode_staged  # noqa: E402
+from pipeline.warehouse.load import load_staged  # noqa: E402
+from pipeline.resolve.resolver import resolve_staged  # noqa: E402
+from pipeline.run.history import utcnow  # noqa: E402
+from pipeline.database import Warehouse, open_work  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 

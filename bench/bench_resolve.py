@@ -1,7 +1,7 @@
 """Entity resolution: quality on the labelled pairs, and time, memory and growth on synthetic data.
 
-1. Precision and recall of "same therapist" on tests/data/resolution_pairs.json (dev) and
-   tests/data/resolution_holdout.json (written apart from the rules), per kind of hard case.
+1. Precision and recall of "same therapist" on tests/resolve/data/resolution_pairs.json (dev) and
+   tests/resolve/data/resolution_holdout.json (written apart from the rules), per kind of hard case.
 2. Resolving 10^5 and 10^6 synthetic listings (BENCH_SIZES or BENCH_RESOLVE_SIZES) with a known duplicate rate,
    each size in a fresh process so its peak memory (VmHWM) is its own. The baseline, in the same
    process, is the cheapest resolution there is: one DuckDB GROUP BY on an exact name+ZIP key.
@@ -22,11 +22,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.common import sizes, write_results  # noqa: E402
 from pipeline.config import load_config  # noqa: E402
-from pipeline.geocode import ensure_gazetteer  # noqa: E402
-from pipeline.resolve import resolve_staged  # noqa: E402
-from pipeline.runs import utcnow  # noqa: E402
-from pipeline.warehouse import open_work  # noqa: E402
-from tests.pairs import PAIRS, load_pairs, resolve_pairs  # noqa: E402
+from pipeline.geocode.chain import ensure_gazetteer  # noqa: E402
+from pipeline.resolve.resolver import resolve_staged  # noqa: E402
+from pipeline.run.history import utcnow  # noqa: E402
+from pipeline.database import open_work  # noqa: E402
+from tests.resolve.pairs import PAIRS, load_pairs, resolve_pairs  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 HOLDOUT = PAIRS.with_name("resolution_holdout.json")

@@ -15,17 +15,19 @@ import os
 import sys
 from pathlib import Path
 
-from pipeline import __version__, checks, runner
+from pipeline import __version__
+from pipeline.warehouse import checks
+from pipeline.run import runner
 from pipeline.config import TIERS, load_config
 from pipeline.errors import ConfigError, PipelineError, RunLocked, UsageError
 from pipeline.progress import Progress, TerminalProgress
-from pipeline.report import write_report
-from pipeline.runs import utcnow
-from pipeline.samples import SCHEME, is_sample
-from pipeline.search import PRECISIONS, SORTS, explain, search
-from pipeline.status import operator_database, operator_status
-from pipeline.vocabulary import load_vocabulary
-from pipeline.warehouse import Warehouse
+from pipeline.run.report import write_report
+from pipeline.run.history import utcnow
+from pipeline.sources.samples import SCHEME, is_sample
+from pipeline.publish.search import PRECISIONS, SORTS, explain, search
+from pipeline.run.status import operator_database, operator_status
+from pipeline.relevance.vocabulary import load_vocabulary
+from pipeline.database import Warehouse
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_PARTIAL = 0, 1, 2, 3
 EXIT_LOCKED = 75  # EX_TEMPFAIL: another run holds the lock; cron tries again next time

@@ -12,7 +12,7 @@ import duckdb
 import pytest
 
 from pipeline.config import load_config
-from pipeline.samples import SAMPLES_DIR, SampleServer
+from pipeline.sources.samples import SAMPLES_DIR, SampleServer
 
 ROOT = Path(__file__).resolve().parent.parent
 OTHER_SOURCES = "# The other bundled fictional sources"  # where pipeline.toml's extra samples begin

@@ -1,4 +1,5 @@
-"""Module boundaries: one module per dependency, only the CLI prints, no SQL text in Python."""
+"""Module boundaries: stages import only earlier stages, one module per dependency, only the CLI
+prints, no SQL text in Python."""
 
 import ast
 import re
@@ -10,9 +11,15 @@ from tests.conftest import ROOT
 PACKAGE = ROOT / "pipeline"
 MODULES = sorted(PACKAGE.rglob("*.py"))
 # Which of our modules may import which third-party (or CLI) module.
-OWNERS = {"duckdb": {"warehouse.py"}, "requests": {"fetch.py"}, "argparse": {"cli.py"},
-          "zipcodes": {"gazetteer.py"}, "phonenumbers": {"normalize.py"},
-          "bs4": {"sources/html.py", "sources/structured.py"}, "charset_normalizer": {"charset.py"}}
+OWNERS = {"duckdb": {"database.py"}, "requests": {"fetch/fetcher.py"}, "argparse": {"cli.py"},
+          "zipcodes": {"gazetteer.py"}, "phonenumbers": {"normalize/listing.py"},
+          "bs4": {"sources/html.py", "sources/structured.py"}, "charset_normalizer": {"fetch/charset.py"}}
+# The stage packages in the order a listing walks through them: a stage may import earlier ones,
+# never a later one. The top-level modules (config, database, errors, gazetteer, progress,
+# records) are the foundation every stage stands on and import no stage; only the CLI, on top,
+# imports everything.
+STAGES = ("fetch", "sources", "normalize", "relevance", "geocode", "resolve", "warehouse", "publish", "run")
+FOUNDATION = ("config", "database", "errors", "gazetteer", "progress", "records")
 
 
 def imports(path):
@@ -22,6 +29,43 @@ def imports(path):
             yield from (alias.name.split(".")[0] for alias in node.names)
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
             yield node.module.split(".")[0]
+
+
+def our_imports(path):
+    """The top-level names under `pipeline` that a module imports (`pipeline.fetch.robots` -> fetch)."""
+    for node in ast.walk(ast.parse(path.read_text())):
+        if isinstance(node, ast.ImportFrom) and node.module == "pipeline":
+            yield from (alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("pipeline."):
+            yield node.module.split(".")[1]
+        elif isinstance(node, ast.Import):
+            yield from (alias.name.split(".")[1] for alias in node.names if alias.name.startswith("pipeline."))
+
+
+def home(path) -> str:
+    """The package (or top-level module) a file belongs to: fetch, sources, ..., config, cli."""
+    parts = path.relative_to(PACKAGE).parts
+    return parts[0] if len(parts) > 1 else path.stem
+
+
+def test_the_tree_is_the_stages():
+    packages = {p.name for p in PACKAGE.iterdir() if (p / "__init__.py").exists()}
+    assert packages == {*STAGES, "config"}, "a new package belongs in STAGES (in pipeline order) or FOUNDATION"
+    top = {p.stem for p in PACKAGE.glob("*.py")} - {"__init__", "__main__", "cli"}
+    assert top <= set(FOUNDATION), f"top-level modules outside the foundation: {top - set(FOUNDATION)}"
+    for package in STAGES:
+        doc = ast.get_docstring(ast.parse((PACKAGE / package / "__init__.py").read_text())) or ""
+        assert "Takes in" in doc and "gives out" in doc, f"pipeline/{package}/__init__.py must say what the stage takes in and gives out"
+
+
+@pytest.mark.parametrize("path", MODULES, ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_no_stage_imports_a_later_one(path):
+    mine = home(path)
+    if mine in ("cli", "__main__", "__init__"):
+        return
+    later = set(STAGES[STAGES.index(mine) + 1:]) if mine in STAGES else set(STAGES)
+    wrong = sorted(set(our_imports(path)) & later)
+    assert not wrong, f"pipeline/{path.relative_to(PACKAGE)} ({mine}) imports later stage(s) {wrong}"
 
 
 @pytest.mark.parametrize("module", sorted(OWNERS))

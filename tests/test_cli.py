@@ -202,9 +202,9 @@ def test_no_command_and_unknown_command_are_usage_errors(capsys):
 def test_search_returns_what_the_shell_macro_returns(demo, near, radius, techniques, tier, precision):
     """The lean search query and `therapists_near` (what users call in the shell) agree."""
     from pipeline.gazetteer import resolve_place
-    from pipeline.search import search
-    from pipeline.vocabulary import load_vocabulary
-    from pipeline.warehouse import Warehouse
+    from pipeline.publish.search import search
+    from pipeline.relevance.vocabulary import load_vocabulary
+    from pipeline.database import Warehouse
     from tests.conftest import ROOT as root
     place = resolve_place(near)
     with Warehouse(demo["tmp"] / "data" / "directory.duckdb", read_only=True) as warehouse:

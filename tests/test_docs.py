@@ -6,8 +6,8 @@ import re
 import pytest
 
 from pipeline import config as config_module
-from pipeline import source_settings
-from pipeline.checks import check_names
+from pipeline.config import sources as source_settings
+from pipeline.warehouse.checks import check_names
 from pipeline.cli import build_parser
 
 from tests.conftest import ROOT

@@ -1,4 +1,8 @@
-"""Source kinds: each module crawls one kind of public listing and yields RawListing records.
+"""Sources: each module crawls one kind of public listing and yields RawListing records.
+
+Takes in a source's settings (`[sources.NAME]`) and the shared Fetcher; gives out a `Crawl`: the
+RawListing records extracted from the pages, counted drops and the crawl's status (complete,
+partial or failed). `samples` serves the bundled fictional sources on loopback for the demo.
 
 A kind module offers `validate(source, config_path)` (what the config loader cannot check) and
 `crawl(source, fetcher) -> Crawl`. Network sources fetch only through the shared Fetcher.
@@ -13,7 +17,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from pipeline.errors import SourceError
-from pipeline.fetch import Fetcher
+from pipeline.fetch.fetcher import Fetcher
 from pipeline.records import RawListing
 
 
@@ -80,7 +84,7 @@ def localize(source, resolve):
     path = getattr(source, "path", None)
     if not path or getattr(source, "base_url", ""):
         return source
-    from pipeline.samples import SAMPLES_DIR, SCHEME
+    from pipeline.sources.samples import SAMPLES_DIR, SCHEME
 
     local = SAMPLES_DIR / path[len(SCHEME):] if path.startswith(SCHEME) else resolve(path)
     return dataclasses.replace(source, path=str(local))

@@ -10,11 +10,11 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from urllib.parse import urljoin
 
-from pipeline.charset import decode
+from pipeline.fetch.charset import decode
 from pipeline.errors import ConfigError, FetchError
-from pipeline.fetch import Fetcher
+from pipeline.fetch.fetcher import Fetcher
 from pipeline.records import RawListing
-from pipeline.source_settings import CsvSource
+from pipeline.config.sources import CsvSource
 from pipeline.sources import Crawl, fetch_options, host_of
 
 log = logging.getLogger(__name__)

@@ -9,9 +9,9 @@ import soupsieve
 from bs4 import BeautifulSoup
 
 from pipeline.errors import ConfigError, FetchError, RobotsDisallowed
-from pipeline.fetch import Fetcher, Page
+from pipeline.fetch.fetcher import Fetcher, Page
 from pipeline.records import RawListing
-from pipeline.source_settings import HtmlSource
+from pipeline.config.sources import HtmlSource
 from pipeline.sources import Crawl, fetch_options, structured
 
 log = logging.getLogger(__name__)

@@ -15,9 +15,9 @@ from urllib.parse import urlencode, urljoin
 
 from pipeline import gazetteer
 from pipeline.errors import FetchError, SourceError
-from pipeline.fetch import Fetcher, Page
+from pipeline.fetch.fetcher import Fetcher, Page
 from pipeline.records import RawListing
-from pipeline.source_settings import NppesSource
+from pipeline.config.sources import NppesSource
 from pipeline.sources import Crawl, fetch_options, host_of, json_object
 
 log = logging.getLogger(__name__)

@@ -14,13 +14,13 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
-from pipeline.archive import file_sha256
+from pipeline.fetch.archive import file_sha256
 from pipeline.errors import ConfigError, WarehouseError
-from pipeline.fetch import Fetcher
+from pipeline.fetch.fetcher import Fetcher
 from pipeline.records import RawListing
-from pipeline.source_settings import NppesBulkSource
+from pipeline.config.sources import NppesBulkSource
 from pipeline.sources import Crawl
-from pipeline.warehouse import Warehouse
+from pipeline.database import Warehouse
 
 _CHUNK = 1 << 20
 REGISTRY_VIEW = "https://npiregistry.cms.hhs.gov/provider-view/"

@@ -9,9 +9,9 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 from pipeline.errors import FetchError, SourceError
-from pipeline.fetch import Fetcher, Page
+from pipeline.fetch.fetcher import Fetcher, Page
 from pipeline.records import RawListing
-from pipeline.source_settings import OverpassSource
+from pipeline.config.sources import OverpassSource
 from pipeline.sources import Crawl, fetch_options, host_of, json_object
 
 ATTRIBUTION = "© OpenStreetMap contributors (ODbL 1.0, https://www.openstreetmap.org/copyright)"

@@ -1,0 +1,380 @@
+"""The one polite HTTP fetcher: robots.txt, per-host pacing, retries, conditional GET, raw archive.
+
+Every source fetches through a Fetcher and nothing else touches the network for listings.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import random
+import threading
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from urllib.parse import urljoin, urlsplit
+
+import requests
+
+from pipeline.fetch.archive import Archive
+from pipeline.fetch.charset import decode
+from pipeline.config import Http, is_example_agent
+from pipeline.errors import ConfigError, FetchError, RobotsDisallowed, RobotsUnavailable
+from pipeline.fetch.stats import FetchStats
+from pipeline.fetch.hosts import HostGate, is_loopback, origin
+from pipeline.fetch.journal import FetchLog, Journal
+from pipeline.progress import Progress
+from pipeline.fetch.responses import Archived, ResponseCache
+from pipeline.fetch.retry import RETRY_STATUSES, backoff_seconds, retry_after_seconds
+from pipeline.fetch.robots import Robots
+
+log = logging.getLogger(__name__)
+
+CHUNK = 64 * 1024
+
+
+@dataclass(frozen=True)
+class Page:
+    url: str  # as requested
+    final_url: str  # after redirects: join relative links against this
+    canonical_url: str  # final_url with a sample server's loopback origin replaced by its stable one
+    status: int  # 200..299, or 304 when the archived copy was confirmed
+    content_type: str
+    text: str
+    sha256: str
+    fetched_at: str  # ISO 8601 UTC
+    from_archive: bool = False  # True for a cache hit, a 304 or an offline run
+
+
+@dataclass(frozen=True)
+class _Response:
+    url: str
+    status: int
+    headers: dict
+    body: bytes | None  # None for redirects and 304s
+
+
+class Fetcher:
+    """Fetches politely for one run; safe to share between threads crawling different hosts."""
+
+    def __init__(self, http: Http, archive: Archive, *, run_id: str, stats: FetchStats | None = None,
+                 cache: ResponseCache | None = None, origins: dict[str, str] | None = None,
+                 offline: bool = False, refresh: bool = False, rng: random.Random | None = None,
+                 journal: Journal | None = None, resume_since: datetime | None = None,
+                 progress: Progress | None = None):
+        self.http = http
+        self.archive = archive
+        self.run_id = run_id
+        self.stats = stats or FetchStats()
+        self.cache = cache or ResponseCache()
+        self.origins = origins or {}
+        self.offline = offline
+        self.refresh = refresh
+        self.log = FetchLog(journal)
+        self.resume_since = resume_since  # responses since then (a killed run's) count as fresh
+        self.progress = progress or Progress()
+        self.rng = rng or random.Random()
+        self.gate = HostGate(http.jitter, self.rng)
+        self.session = requests.Session()
+        self.session.headers["User-Agent"] = http.user_agent
+        if not any(key.lower().endswith("_proxy") for key in os.environ):
+            # Without proxy variables, skip requests' per-request scan of the environment (~20% of
+            # the time per small page); with them, keep it so no_proxy and friends are honoured.
+            self.session.trust_env = False
+        self._robots: dict[str, Robots] = {}
+        self._agent_checked: set[str] = set()
+        self._robots_lock = threading.Lock()
+
+    @property
+    def counts(self):
+        return self.stats.counts
+
+    def close(self) -> None:
+        self.session.close()
+        self.archive.close()
+
+    # -- the public API ------------------------------------------------------------------------
+    def get(self, url: str, *, source: str, delay: float | None = None, obey_robots: bool = True,
+            allowed_hosts: Iterable[str] | None = None, cache_ttl: float = 0.0) -> Page:
+        """Fetch `url` or raise FetchError (with a reason); every failure is also recorded."""
+        try:
+            return self._get(url, source=source, delay=self.http.delay_seconds if delay is None else delay,
+                             obey_robots=obey_robots, allowed=set(allowed_hosts) if allowed_hosts else None,
+                             cache_ttl=cache_ttl)
+        except FetchError as err:
+            self._record_failure(source, url, err)
+            raise
+
+    def get_many(self, urls: list[str], *, source: str, **options) -> Iterator[tuple[str, Page | FetchError]]:
+        """Fetch many URLs: hosts in parallel (bounded), each host one request at a time; input order."""
+        by_host: dict[str, list[str]] = defaultdict(list)
+        for url in urls:
+            by_host[origin(url)].append(url)
+
+        def fetch_host(host_urls: list[str]) -> dict[str, Page | FetchError]:
+            results = {}
+            for url in host_urls:
+                try:
+                    results[url] = self.get(url, source=source, **options)
+                except FetchError as err:
+                    results[url] = err
+            return results
+
+        if len(by_host) <= 1:
+            done = fetch_host(urls)
+        else:
+            done = {}
+            workers = min(len(by_host), self.http.max_hosts_in_parallel)
+            with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="fetch") as pool:
+                for results in pool.map(fetch_host, by_host.values()):
+                    done.update(results)
+        for url in urls:
+            yield url, done[url]
+
+    def take_responses(self, source: str) -> list[dict]:
+        """The raw_responses rows recorded for `source` since the last call, their files on disk."""
+        self.archive.flush()
+        return self.log.take_responses(source)
+
+    def take_failures(self, source: str) -> list[dict]:
+        return self.log.take_failures(source)
+
+    def canonical(self, url: str) -> str:
+        for served, canonical in self.origins.items():
+            if url == served or url.startswith(served + "/"):
+                return canonical + url[len(served):]
+        return url
+
+    # -- one URL ---------------------------------------------------------------------------------
+    def _get(self, url: str, *, source: str, delay: float, obey_robots: bool, allowed: set[str] | None,
+             cache_ttl: float) -> Page:
+        if urlsplit(url).scheme not in ("http", "https"):
+            raise FetchError(f"refusing non-HTTP URL {url}", url=url, reason="bad_scheme")
+        canonical = self.canonical(url)
+        if self.offline:
+            return self._offline(url, source, obey_robots=obey_robots)
+        if not self.refresh and cache_ttl > 0:
+            fresh = self.cache.fresh(canonical, cache_ttl, _utcnow())
+            if fresh:
+                return self._from_archive(url, source, fresh, reason="cache_hit")
+        if not self.refresh and self.resume_since is not None:
+            fetched = self.cache.since(canonical, self.resume_since)
+            if fetched:
+                return self._from_archive(url, source, fetched, reason="resumed")
+        current, hops = url, 0
+        while True:
+            host = origin(current)
+            self._check_user_agent(host)
+            robots = self._robots_for(host, source, delay) if obey_robots else None
+            if robots is not None and robots.unavailable:
+                self.stats.add(source, host, "robots_refused")
+                raise RobotsUnavailable(current, robots.why)
+            if robots is not None and not robots.allows(self.http.user_agent, current):
+                self.stats.add(source, host, "robots_refused")
+                raise RobotsDisallowed(current)
+            known = self.cache.validators(self.canonical(current))  # for If-None-Match / If-Modified-Since
+            response = self._attempts(current, host, source, max(delay, robots.crawl_delay if robots else 0.0),
+                                      known)
+            if response.status in (301, 302, 303, 307, 308) and "Location" in response.headers:
+                target = urljoin(current, response.headers["Location"])
+                self._record(source, current, response, None, None)
+                hops += 1
+                if hops > self.http.max_redirects:
+                    self.stats.add(source, host, "failed/redirects")
+                    raise FetchError(f"{url} redirected more than {self.http.max_redirects} times",
+                                     url=url, reason="redirects")
+                if urlsplit(target).scheme not in ("http", "https"):
+                    raise FetchError(f"{current} redirected to a non-HTTP URL", url=url, reason="bad_redirect")
+                target_host = urlsplit(target).netloc
+                if target_host != urlsplit(url).netloc and (allowed is None or target_host not in allowed):
+                    self.stats.add(source, host, "failed/offsite_redirect")
+                    raise FetchError(f"{current} redirected off-site to {target_host}", url=url,
+                                     reason="offsite_redirect")
+                current = target
+                continue
+            break
+        if response.status == 304 and known is not None:
+            self.stats.add(source, host, "not_modified")
+            self._record(source, current, response, known.sha256, self.archive.relative_path(known.sha256))
+            return self._page(url, current, 304, known.content_type, self.archive.load(known.sha256),
+                              known.sha256, from_archive=True)
+        sha256, archive_path = self.archive.store(response.body or b"")
+        self._record(source, current, response, sha256, archive_path)
+        if response.status >= 300:
+            self.stats.add(source, host, f"failed/http_{response.status}")
+            raise FetchError(f"{current} answered HTTP {response.status}", url=url, status=response.status,
+                             reason=f"http_{response.status}")
+        return self._page(url, current, response.status, response.headers.get("Content-Type", ""),
+                          response.body or b"", sha256)
+
+    def _attempts(self, url: str, host: str, source: str, delay: float, known: Archived | None) -> _Response:
+        """Request with retries: backoff with jitter, Retry-After honoured up to max_wait_seconds."""
+        headers = {}
+        if known is not None:
+            if known.etag:
+                headers["If-None-Match"] = known.etag
+            if known.last_modified:
+                headers["If-Modified-Since"] = known.last_modified
+        tries = self.http.max_retries + 1
+        for attempt in range(1, tries + 1):
+            retry_after = None
+            try:
+                with self.gate.slot(host, delay):
+                    response = self._request(url, host, source, headers)
+            except FetchError as err:
+                failure, status = err, None
+            else:
+                if response.status not in RETRY_STATUSES:
+                    return response
+                status = response.status
+                failure = FetchError(f"{url} answered HTTP {status}", url=url, status=status, reason=f"http_{status}")
+                retry_after = retry_after_seconds(response.headers.get("Retry-After"))
+            if attempt == tries:
+                break
+            wait = retry_after if retry_after is not None else backoff_seconds(
+                attempt, self.http.backoff_seconds, self.http.jitter, self.rng)
+            if wait > self.http.max_wait_seconds:
+                self.stats.add(source, host, "failed/retry_after_too_long")
+                raise FetchError(f"{url} asked us to wait {wait:.0f} s, more than max_wait_seconds",
+                                 url=url, status=status, reason="retry_after_too_long")
+            self.stats.add(source, host, "retries")
+            log.info("retrying %s in %.1f s after %s", url, wait, failure.reason)
+            self.gate.defer(host, wait)
+        self.stats.add(source, host, f"failed/{failure.reason}")
+        failure.attempts = tries
+        raise failure
+
+    def _request(self, url: str, host: str, source: str, headers: dict) -> _Response:
+        """One HTTP exchange, reading at most max_body_bytes of the body."""
+        limit = self.http.max_body_bytes
+        self.stats.add(source, host, "requests")
+        try:
+            with self.session.get(url, headers=headers, stream=True, allow_redirects=False,
+                                  timeout=(self.http.connect_timeout, self.http.read_timeout)) as response:
+                self.stats.add(source, host, f"status/{response.status_code}")
+                if response.is_redirect or response.status_code == 304:
+                    return _Response(url, response.status_code, dict(response.headers), None)
+                declared = response.headers.get("Content-Length", "")
+                if declared.isdigit() and int(declared) > limit:
+                    raise _too_large(url, limit)
+                body = bytearray()
+                for chunk in response.iter_content(CHUNK):
+                    body += chunk
+                    if len(body) > limit:
+                        raise _too_large(url, limit)
+                self.stats.add(source, host, "bytes", len(body))
+                return _Response(url, response.status_code, dict(response.headers), bytes(body))
+        except requests.Timeout as err:
+            raise FetchError(f"{url} timed out", url=url, reason="timeout") from err
+        except requests.ConnectionError as err:
+            # A stalled body read surfaces as a ConnectionError wrapping a read timeout.
+            reason = "timeout" if "timed out" in str(err).lower() else "connection"
+            raise FetchError(f"cannot reach {url} ({reason})", url=url, reason=reason) from err
+        except requests.RequestException as err:
+            raise FetchError(f"{url} failed: {type(err).__name__}", url=url, reason="request") from err
+
+    # -- robots, archive, bookkeeping ---------------------------------------------------------
+    def _robots_for(self, host: str, source: str, delay: float) -> Robots:
+        """robots.txt, fetched once per host per run (the first thread to ask fetches it)."""
+        with self._robots_lock:
+            if host in self._robots:
+                return self._robots[host]
+            try:
+                with self.gate.slot(host, delay):
+                    response = self._request(f"{host}/robots.txt", host, source, {})
+                status, why = response.status, ""
+                text = decode(response.body or b"", response.headers.get("Content-Type", ""))
+                # Archived like any page, so an offline run obeys the same rules.
+                self._record(source, f"{host}/robots.txt", response, *self.archive.store(response.body or b""))
+            except FetchError as err:
+                status, text, why = None, "", err.reason
+            robots = Robots.from_response(status, text, self.http.user_agent, why)
+            if robots.unavailable:
+                log.warning("robots.txt of %s is unavailable (%s); treating the host as disallowed", host, robots.why)
+                self.stats.add(source, host, "robots_unavailable")
+            self._robots[host] = robots
+            return robots
+
+    def robots_unavailable(self) -> dict[str, str]:
+        """Hosts whose robots.txt could not be read this run, and why (for the run summary)."""
+        with self._robots_lock:
+            return {host: robots.why for host, robots in self._robots.items() if robots.unavailable}
+
+    def _check_user_agent(self, host: str) -> None:
+        if host in self._agent_checked or is_loopback(host):
+            return
+        if is_example_agent(self.http.user_agent):
+            raise ConfigError(f"http.user_agent still carries the example contact; put your own URL or email "
+                              f"there before crawling {urlsplit(host).hostname}")
+        self._agent_checked.add(host)
+
+    def _offline(self, url: str, source: str, *, obey_robots: bool) -> Page:
+        """Replay the archive: the same robots rules, redirects, errors and bodies as the crawl met."""
+        current = url
+        for _ in range(self.http.max_redirects + 1):
+            host = origin(current)
+            if obey_robots:
+                robots_row = self.cache.get(self.canonical(f"{host}/robots.txt"))
+                if robots_row is not None and robots_row.sha256:
+                    text = decode(self.archive.load(robots_row.sha256), robots_row.content_type or "")
+                    robots = Robots.from_response(robots_row.status, text, self.http.user_agent)
+                    if not robots.unavailable and not robots.allows(self.http.user_agent, self.canonical(current)):
+                        self.stats.add(source, host, "robots_refused")
+                        raise RobotsDisallowed(current)
+            archived = self.cache.get(self.canonical(current))
+            if archived is None or archived.status < 300 or archived.status == 304:
+                return self._from_archive(url, source, archived, reason="offline")
+            if archived.status >= 400:
+                self.stats.add(source, host, f"failed/http_{archived.status}")
+                raise FetchError(f"{current} answered HTTP {archived.status} when it was fetched", url=url,
+                                 status=archived.status, reason=f"http_{archived.status}")
+            current = archived.final_url  # a redirect, recorded with its target
+        raise FetchError(f"{url} redirected more than {self.http.max_redirects} times", url=url, reason="redirects")
+
+    def _from_archive(self, url: str, source: str, archived: Archived | None, *, reason: str) -> Page:
+        host = origin(url)
+        if archived is None or not archived.usable:
+            self.stats.add(source, host, "failed/not_archived")
+            raise FetchError(f"{url} is not in the archive", url=url, reason="not_archived")
+        self.stats.add(source, host, reason)
+        body = self.archive.load(archived.sha256)
+        return Page(url=url, final_url=archived.final_url or url,
+                    canonical_url=self.canonical(archived.final_url or url), status=200,
+                    content_type=archived.content_type or "", text=decode(body, archived.content_type or ""),
+                    sha256=archived.sha256, fetched_at=archived.fetched_at.isoformat(timespec="seconds"),
+                    from_archive=True)
+
+    def _page(self, url: str, final: str, status: int, content_type: str, body: bytes, sha256: str,
+              from_archive: bool = False) -> Page:
+        return Page(url=url, final_url=final, canonical_url=self.canonical(final), status=status,
+                    content_type=content_type, text=decode(body, content_type), sha256=sha256,
+                    fetched_at=_utcnow().isoformat(timespec="seconds"), from_archive=from_archive)
+
+    def _record(self, source: str, url: str, response: _Response, sha256: str | None, path: str | None) -> None:
+        location = response.headers.get("Location")
+        row = {"url": self.canonical(url),
+               "final_url": self.canonical(urljoin(url, location)) if location else self.canonical(url),
+               "status": response.status, "content_type": response.headers.get("Content-Type", ""),
+               "fetched_at": _utcnow().isoformat(timespec="seconds"), "etag": response.headers.get("ETag"),
+               "last_modified": response.headers.get("Last-Modified"), "sha256": sha256,
+               "size": len(response.body) if response.body is not None else None, "archive_path": path,
+               "source": source, "run_id": self.run_id}
+        self.log.response(row)
+        self.progress.advance()
+
+    def _record_failure(self, source: str, url: str, err: FetchError) -> None:
+        self.log.failure({
+            "run_id": self.run_id, "source": source, "url": self.canonical(url), "reason": err.reason,
+            "status": err.status, "attempts": getattr(err, "attempts", 1),
+            "failed_at": _utcnow().isoformat(timespec="seconds")})
+
+
+def _too_large(url: str, limit: int) -> FetchError:
+    return FetchError(f"{url} is larger than max_body_bytes ({limit:,} bytes)", url=url, reason="too_large")
+
+
+def _utcnow() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+

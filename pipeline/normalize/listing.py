@@ -1,0 +1,176 @@
+"""Normalize a raw listing: clean text, E.164 phones, names, addresses, canonical URLs and emails."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections import Counter
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+import phonenumbers
+
+from pipeline.gazetteer import normalize_state
+from pipeline.normalize.addresses import parse_address
+from pipeline.normalize.names import listing_kind, proper_case, split_credential_text, split_credentials
+from pipeline.records import Listing, RawListing
+
+_TRACKING = re.compile(r"^(utm_\w+|fbclid|gclid|mc_cid|mc_eid|ref|source)$", re.IGNORECASE)
+_OTHER_SCHEME = re.compile(r"^(javascript|mailto|tel|sms|data|file|ftp|about|blob):", re.IGNORECASE)
+_EMAIL = re.compile(r"^[\w.+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
+_TAG = re.compile(r"<[^>]+>")
+_ONE_NUMBER = re.compile(r"^\s*(\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4}\s*((ext\.?|x|extension)\s*\d{1,6})?\s*$",
+                         re.IGNORECASE)
+_SPACE = re.compile(r"\s+")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")  # control characters never belong in a listing
+_PLACEHOLDER = {"", "--", "-", "n/a", "na", "none", "null"}
+
+
+def normalize(raw: RawListing, counts: Counter | None = None) -> Listing:
+    """Turn extracted strings into a typed Listing; unusable values become None and are counted."""
+    counts = counts if counts is not None else Counter()
+    fields = raw.fields
+    text = {key: clean_text(value) for key, value in fields.items() if isinstance(value, str)}
+    name, credentials = split_credentials(text.get("name") or "")
+    for item in fields.get("credentials") or []:
+        credentials += split_credential_text(clean_text(item))
+    business = text.get("business_name")
+    phones = normalize_phones(text.get("phone"))
+    if text.get("phone") and not phones:
+        counts["normalize/invalid/phone"] += 1
+    email = normalize_email(text.get("email"))
+    if text.get("email") and not email:
+        counts["normalize/invalid/email"] += 1
+    address = parse_address(text.get("street"), text.get("city"), text.get("state"), text.get("postal_code"))
+    if text.get("state") and not address.state:
+        counts["normalize/invalid/state"] += 1
+    if text.get("postal_code") and not address.postal_code:
+        counts["normalize/invalid/postal_code"] += 1
+    if address.not_an_address:
+        counts["normalize/not_an_address"] += 1
+    if address.po_box:
+        counts["normalize/po_box"] += 1
+    return Listing(
+        source=raw.source, source_key=raw.source_key, url=raw.url, fetched_at=raw.fetched_at,
+        raw_sha256=raw.raw_sha256,
+        raw_fields=json.dumps(fields, ensure_ascii=False, sort_keys=True),
+        name=name,
+        kind=listing_kind(name),
+        credentials=_unique(credentials),
+        business_name=proper_case(business) if business else None,
+        phone=phones[0][0] if phones else None,
+        phone_ext=phones[0][1] if phones else None,
+        other_phones=[number for number, _ in phones[1:]],
+        website=normalize_website(text.get("website")),
+        email=email,
+        street=address.street, suite=address.suite, po_box=address.po_box,
+        city=address.city, state=address.state, postal_code=address.postal_code, zip4=address.zip4,
+        description=text.get("description") or None,
+        services=_unique([clean_text(s) for s in fields.get("services") or [] if clean_text(s)]),
+        opening_hours=text.get("opening_hours") or None,
+        npi=_valid_npi(raw.npi, counts),
+        licenses=[{"number": clean_text(str(lic.get("number") or "")), "state": normalize_state(lic.get("state")),
+                   "status": (lic.get("status") or "").lower() or None}
+                  for lic in raw.licenses if clean_text(str(lic.get("number") or ""))],
+        taxonomy_codes=_unique([code.strip().upper() for code in raw.taxonomy_codes if code and code.strip()]),
+        attribution=raw.attribution,
+        field_sources=json.dumps(raw.field_sources, sort_keys=True) if raw.field_sources else None,
+        lat=raw.lat, lon=raw.lon,
+    )
+
+
+def clean_text(value: str | None) -> str:
+    """Plain text: entities decoded, tags and control characters removed, whitespace runs collapsed,
+    placeholders empty."""
+    if not value:
+        return ""
+    text = _CONTROL.sub(" ", _TAG.sub(" ", html.unescape(value)).replace("\u00a0", " "))
+    text = _SPACE.sub(" ", text).strip()
+    return "" if text.lower() in _PLACEHOLDER else text
+
+
+def normalize_phones(value: str | None) -> list[tuple[str, str | None]]:
+    """Every valid US number in the text, in order, as (E.164, extension); the first is the listing's."""
+    if not value:
+        return []
+    if _ONE_NUMBER.match(value):
+        # The common case, one number and perhaps an extension: parse it directly (the matcher,
+        # which finds numbers inside prose, costs ten times more).
+        try:
+            number = phonenumbers.parse(value, "US")
+        except phonenumbers.NumberParseException:
+            return []
+        if not phonenumbers.is_valid_number(number):
+            return []
+        return [(phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164), number.extension or None)]
+    found = []
+    for match in phonenumbers.PhoneNumberMatcher(value, "US"):
+        number = match.number
+        if phonenumbers.is_valid_number(number):
+            e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+            if e164 not in [f[0] for f in found]:
+                found.append((e164, number.extension or None))
+    return found
+
+
+def normalize_phone(value: str | None) -> tuple[str | None, str | None]:
+    """The first valid US number in the text, as E.164 and its extension."""
+    phones = normalize_phones(value)
+    return phones[0] if phones else (None, None)
+
+
+def normalize_email(value: str | None) -> str | None:
+    if not value:
+        return None
+    email = value.strip().removeprefix("mailto:").split("?")[0].strip().lower()
+    return email if _EMAIL.match(email) else None
+
+
+def normalize_website(value: str | None) -> str | None:
+    """Canonical URL: http(s) only, lowercase host, no tracking parameters or fragment."""
+    if not value:
+        return None
+    url = value.strip()
+    if "://" not in url:
+        if _OTHER_SCHEME.match(url):
+            return None
+        url = "https://" + url
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        return None
+    query = urlencode([(k, v) for k, v in parse_qsl(parts.query) if not _TRACKING.match(k)])
+    netloc = parts.hostname.lower() + (f":{port}" if port else "")
+    path = parts.path if parts.path not in ("", "/") else ""
+    return urlunsplit((parts.scheme.lower(), netloc, path, query, ""))
+
+
+def npi_is_valid(npi: str) -> bool:
+    """The NPI check digit: Luhn over "80840" + the first nine digits (CMS's published rule)."""
+    if not re.fullmatch(r"\d{10}", npi or ""):
+        return False
+    digits = [int(d) for d in "80840" + npi]
+    total = 0
+    for i, digit in enumerate(reversed(digits)):
+        if i % 2 == 1:
+            digit *= 2
+            digit -= 9 if digit > 9 else 0
+        total += digit
+    return total % 10 == 0
+
+
+def _valid_npi(npi: str | None, counts: Counter) -> str | None:
+    if not npi:
+        return None
+    npi = re.sub(r"\D", "", str(npi))
+    if npi_is_valid(npi):
+        return npi
+    counts["normalize/invalid/npi"] += 1
+    return None
+
+
+def _unique(items: list[str]) -> list[str]:
+    return list(dict.fromkeys(items))

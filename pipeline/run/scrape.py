@@ -1,0 +1,140 @@
+"""The scrape stage: crawl the sources (hosts in parallel), normalize and classify, stage the listings."""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections import Counter
+from concurrent.futures import ThreadPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from pipeline import sources
+from pipeline.fetch.archive import Archive
+from pipeline.relevance.classify import classify
+from pipeline.config import Config
+from pipeline.errors import SourceError, UsageError
+from pipeline.fetch.fetcher import Fetcher
+from pipeline.fetch.stats import FetchStats
+from pipeline.fetch.journal import Journal, leftovers, recoverable_rows
+from pipeline.normalize.listing import normalize
+from pipeline.progress import Progress
+from pipeline.fetch.responses import ResponseCache
+from pipeline.sources import Crawl
+from pipeline.relevance.vocabulary import Vocabulary, load_vocabulary
+from pipeline.database import Warehouse
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class ScrapeResult:
+    crawls: list[Crawl] = field(default_factory=list)
+    stats: dict = field(default_factory=dict)  # FetchStats.as_dict(): per host and per source
+    robots_unavailable: dict[str, str] = field(default_factory=dict)  # host -> why
+
+
+def scrape(config: Config, warehouse: Warehouse, *, run_id: str, counts: Counter, origins: dict[str, str],
+           only: list[str] | None = None, offline: bool = False, refresh: bool = False,
+           progress: Progress | None = None) -> ScrapeResult:
+    """Crawl the selected sources, sources on different hosts concurrently; stage what they yield.
+
+    `offline` re-extracts from the raw archive with no network at all; `refresh` ignores cache TTLs.
+    """
+    selected = [sources.localize(source, config.resolve) for source in select_sources(config, only)]
+    for source in selected:
+        sources.validate(source, config.path)
+    vocabulary = load_vocabulary(config.vocabulary_path)
+    names = [source.name for source in selected]
+    resume_since = None if offline else _recover_journals(warehouse, config.raw_dir, counts)
+    cache = ResponseCache(warehouse.run("fetch/latest_responses.sql", {"sources": names}))
+    stats = FetchStats(counts)
+    journal = None if offline else Journal(config.raw_dir, run_id)
+    fetcher = Fetcher(config.http, Archive(config.raw_dir), run_id=run_id, stats=stats, cache=cache,
+                      origins=origins, offline=offline, refresh=refresh, journal=journal,
+                      resume_since=resume_since, progress=progress)
+    result = ScrapeResult()
+    if progress is not None:
+        progress.start("fetching")
+    try:
+        workers = max(1, min(len(selected), config.http.max_hosts_in_parallel))
+        with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="crawl") as pool:
+            started = {pool.submit(_crawl, source, fetcher): (source, _now()) for source in selected}
+            # Staging writes happen here, one source at a time, as crawls finish.
+            for future in as_completed(started):
+                source, began = started[future]
+                crawl = future.result()
+                counts.update(crawl.counts)
+                rows = [_process(raw, vocabulary, config, counts) for raw in crawl.listings]
+                _stage(warehouse, fetcher, crawl, rows, run_id=run_id, started=began,
+                       stats=stats.as_dict()["sources"].get(source.name, {}))
+                counts["scrape/listings"] += len(rows)
+                log.info("source %s: %s, %d listings, %d failures", source.name, crawl.status, len(rows),
+                         crawl.failures)
+                result.crawls.append(crawl)
+    finally:
+        fetcher.close()
+        if progress is not None:
+            progress.finish()
+    if journal is not None:
+        journal.finish()  # reached only when every source's responses are recorded
+    result.crawls.sort(key=lambda crawl: names.index(crawl.source))
+    result.stats = stats.as_dict()
+    result.robots_unavailable = fetcher.robots_unavailable()
+    return result
+
+
+def _recover_journals(warehouse: Warehouse, raw_dir, counts: Counter) -> datetime | None:
+    """Record what killed runs fetched; return when the earliest of them began fetching (what was
+    fetched since is fresh for this run, whatever the sources' cache_ttl)."""
+    paths = leftovers(raw_dir)
+    if not paths:
+        return None
+    rows = recoverable_rows(paths, raw_dir)
+    with warehouse.transaction():
+        warehouse.stage_rows("scrape/recover_raw_responses.sql", rows)
+    for path in paths:
+        path.unlink()
+    counts["scrape/resumed_responses"] += len(rows)
+    return min((datetime.fromisoformat(row["fetched_at"]) for row in rows), default=None)
+
+
+def _crawl(source, fetcher: Fetcher) -> Crawl:
+    try:
+        return sources.crawl(source, fetcher)
+    except SourceError as err:
+        return Crawl(source=source.name, status="failed", failures=1, message=str(err))
+
+
+def _stage(warehouse: Warehouse, fetcher: Fetcher, crawl: Crawl, rows: list[dict], *, run_id: str,
+           started: datetime, stats: dict) -> None:
+    """One transaction per source: its batch, its raw responses, its failures and its crawl record."""
+    with warehouse.transaction():
+        if crawl.status != "failed":
+            warehouse.run("scrape/clear_source.sql", {"source": crawl.source})
+            warehouse.stage_rows("scrape/insert_staged.sql", rows, {"load_id": run_id})
+        warehouse.stage_rows("scrape/insert_raw_responses.sql", fetcher.take_responses(crawl.source))
+        warehouse.stage_rows("fetch/insert_failures.sql", fetcher.take_failures(crawl.source))
+        warehouse.run("scrape/record_crawl.sql", {
+            "run_id": run_id, "source": crawl.source, "started_at": started, "finished_at": _now(),
+            "status": crawl.status, "listings": len(rows), "failures": crawl.failures,
+            "message": crawl.message or None, "stats": json.dumps(stats, sort_keys=True)})
+
+
+def select_sources(config: Config, only: list[str] | None):
+    """The named sources (enabled or not), or every enabled one; unknown names are usage errors."""
+    if only:
+        unknown = [name for name in only if name not in config.sources]
+        if unknown:
+            raise UsageError(f"unknown source {unknown[0]!r}; configured: {', '.join(config.sources)}")
+        return [config.sources[name] for name in dict.fromkeys(only)]
+    return config.enabled_sources()
+
+
+def _process(raw, vocabulary: Vocabulary, config: Config, counts: Counter) -> dict:
+    listing = classify(normalize(raw, counts), vocabulary, config.relevance, counts)
+    return listing.row()
+
+
+def _now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)

@@ -1,0 +1,45 @@
+"""What an operator needs at a glance: the last runs, each source's freshness, failing checks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pipeline.config import Config
+from pipeline.errors import NothingToDo, WarehouseError
+from pipeline.run.lock import lock_holder
+from pipeline.run.history import failing_checks, recent_runs, utcnow
+from pipeline.run.schedule import source_states
+from pipeline.database import Warehouse
+
+
+def operator_database(config: Config) -> tuple[Path, dict | None]:
+    """The database an operator's view reads: the working one, or the published one while a run
+    holds the working one (DuckDB lets no reader in then); and who is running, if anyone."""
+    running = lock_holder(config.lock_path)
+    path = config.work_database
+    if running is not None or not path.exists():
+        path = config.database
+    return path, running
+
+
+def operator_status(config: Config) -> dict:
+    """The last runs, each source's freshness and the failing checks."""
+    path, running = operator_database(config)
+    try:
+        with Warehouse(path, read_only=True) as warehouse:
+            runs, states, checks = recent_runs(warehouse), source_states(config, warehouse), failing_checks(warehouse)
+    except (NothingToDo, WarehouseError):
+        runs, states, checks = [], source_states(config, None), []
+    now = utcnow()
+    return {
+        "running": running,
+        "database": str(path),
+        "runs": runs,
+        "sources": [{
+            "source": state.source, "freshness": state.freshness(now), "last_complete": state.last_complete,
+            "age_seconds": round((now - state.last_complete).total_seconds()) if state.last_complete else None,
+            "last_crawl": state.last_crawl, "last_status": state.last_status, "listings": state.listings,
+            "every": state.every, "max_age": state.max_age, "due": state.due(now), "next_due": state.next_due(),
+        } for state in states],
+        "failing_checks": checks,
+    }

@@ -1,0 +1,69 @@
+"""The operator's run report: self-contained HTML whose numbers match the database.
+
+Rendered in headless Chromium when one is installed (the DOM it builds is what is checked);
+otherwise the HTML is parsed as a browser would."""
+
+import shutil
+import subprocess
+
+import duckdb
+from bs4 import BeautifulSoup
+
+from pipeline.cli import main
+
+BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+
+
+def rendered(path):
+    browser = next((shutil.which(name) for name in BROWSERS if shutil.which(name)), None)
+    if browser is None:
+        return path.read_text(encoding="utf-8")
+    result = subprocess.run([browser, "--headless", "--disable-gpu", "--no-sandbox", "--dump-dom", path.as_uri()],
+                            capture_output=True, text=True, timeout=60, check=True)
+    return result.stdout
+
+
+def test_report_renders_with_the_expected_counts(demo, capsys):
+    out = demo["tmp"] / "report.html"
+    assert main(["--config", str(demo["config"]), "report", "--out", str(out)]) == 0
+    assert "Report:" in capsys.readouterr().err
+    page = BeautifulSoup(rendered(out), "html.parser")
+    con = duckdb.connect(str(demo["tmp"] / "data" / "work.duckdb"), read_only=True)
+    try:
+        active, located = con.execute("select count(*), count(lat) from therapists where active").fetchone()
+        runs = con.execute("select run_id, status from pipeline_runs order by started_at desc").fetchall()
+        crawls = con.execute("select source, listings from crawls where run_id = ?", [runs[0][0]]).fetchall()
+        techniques = dict(con.execute("select t, count(*) from (select unnest(techniques) as t from therapists "
+                                      "where active) group by t").fetchall())
+    finally:
+        con.close()
+
+    # Self-contained: nothing is fetched from anywhere.
+    assert not page.find_all(["script", "link", "img", "iframe"])
+    assert all(not (tag.get("src") or tag.get("href") or "").startswith(("http", "//")) for tag in page.find_all(True))
+
+    totals = {div["data-total"]: int(div.b.text.replace(",", "")) for div in page.select("[data-total]")}
+    assert totals["active_therapists"] == active and totals["located"] == located
+    assert [(row["data-run"], row["class"][0]) for row in page.select("#runs tr[data-run]")] == runs
+    for source, listings in crawls:
+        row = page.select_one(f'#sources tr[data-source="{source}"]')
+        assert int(row.find_all("td")[0]["data-listings"]) == listings
+    assert len(page.select("#map circle")) == located
+    assert {c.get("class")[0] for c in page.select("#map circle")} <= {"high", "medium", "low", "none"}
+    histogram = {row["data-technique"]: int(row.select_one(".n").text.replace(",", ""))
+                 for row in page.select("#techniques tr")}
+    assert histogram == techniques
+    assert page.select_one("#checks-ok") is not None
+
+
+def test_report_shows_failing_checks_and_escapes_text(tmp_path, write_config):
+    from pipeline.config import load_config
+    from pipeline.database import open_work
+    config = load_config(write_config())
+    with open_work(config.work_database) as warehouse:
+        warehouse.con.execute("insert into quality_results values ('r1', '<b>x</b>', 'error', 3, now()::timestamp)")
+    out = tmp_path / "r.html"
+    assert main(["--config", str(config.path), "report", "--out", str(out)]) == 0
+    page = BeautifulSoup(out.read_text(), "html.parser")
+    assert "<b>x</b>" in page.select_one("#checks").get_text() and not page.select("#checks b")
+    assert "No located therapists yet." in page.get_text()

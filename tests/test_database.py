@@ -1,0 +1,102 @@
+"""The warehouse: migrations applied once, persisted macros, SQL file handling, atomic publish."""
+
+import random
+
+import duckdb
+import pytest
+
+from pipeline.errors import NothingToDo, WarehouseError
+from pipeline.database import SQL_DIR, Warehouse, open_work, publish, statements
+
+
+def test_migrations_apply_once_and_are_recorded(tmp_path):
+    path = tmp_path / "w.duckdb"
+    with Warehouse(path) as warehouse:
+        applied = warehouse.migrate()
+        assert applied == sorted(p.name for p in (SQL_DIR / "migrations").glob("[0-9]*.sql"))
+        assert warehouse.migrate() == []
+    with Warehouse(path) as warehouse:
+        assert warehouse.migrate() == []
+        versions = warehouse.con.execute("select version, name from schema_migrations order by 1").fetchall()
+    assert [name for _, name in versions] == applied
+
+
+def test_public_tables_and_macros_exist(tmp_path):
+    with open_work(tmp_path / "w.duckdb") as warehouse:
+        tables = {row[0] for row in warehouse.con.execute("select table_name from duckdb_tables()").fetchall()}
+        macros = {row[0] for row in warehouse.con.execute("select function_name from duckdb_functions() "
+                                                          "where function_type in ('macro', 'table_macro')").fetchall()}
+    assert {"therapists", "listings", "pipeline_runs", "quality_results", "geocode_cache", "raw_responses"} <= tables
+    assert {"haversine_miles", "therapists_near", "tier_rank", "exportable_therapists"} <= macros
+
+
+def test_haversine_matches_a_known_distance(tmp_path):
+    with open_work(tmp_path / "w.duckdb") as warehouse:
+        # Austin to Denver: about 775 statute miles great-circle.
+        miles = warehouse.con.execute("select haversine_miles(30.2672, -97.7431, 39.7392, -104.9903)").fetchall()[0][0]
+    assert 770 < miles < 780
+
+
+def test_therapists_near_agrees_with_a_full_scan(tmp_path):
+    """The bounding box must never drop a row the exact distance would keep."""
+    rng = random.Random(7)
+    with open_work(tmp_path / "w.duckdb") as warehouse:
+        con = warehouse.con
+        con.execute("select setseed(0.7)")
+        con.execute("insert into therapists (therapist_id, name, lat, lon, active) "
+                    "select 't' || i, 'n' || i, 25 + random() * 24, -124 + random() * 57, true from range(3000) as r(i)")
+        for _ in range(25):
+            lat, lon, miles = rng.uniform(26, 48), rng.uniform(-123, -68), rng.choice([5, 25, 100, 300])
+            near = con.execute("select therapist_id from therapists_near(?, ?, ?)", [lat, lon, miles]).fetchall()
+            scan = con.execute("select therapist_id from therapists where haversine_miles(?, ?, lat, lon) <= ? "
+                               "order by haversine_miles(?, ?, lat, lon), therapist_id",
+                               [lat, lon, miles, lat, lon]).fetchall()
+            assert near == scan
+
+
+def test_statement_splitter_respects_quotes_and_comments():
+    assert statements("migrations/0002_macros.sql")
+    text = statements("scrape/insert_staged.sql")
+    assert len(text) == 1 and "read_json" in text[0]
+
+
+def test_missing_published_database_is_a_clear_error(tmp_path):
+    with pytest.raises(NothingToDo, match="run `make demo`"):
+        Warehouse(tmp_path / "absent.duckdb", read_only=True)
+
+
+def test_a_locked_database_is_a_clear_error(tmp_path):
+    path = tmp_path / "w.duckdb"
+    holder = duckdb.connect(str(path))
+    try:
+        import subprocess
+        import sys
+        code = ("from pipeline.database import Warehouse\nfrom pipeline.errors import WarehouseError\n"
+                f"try:\n    Warehouse({str(path)!r})\nexcept WarehouseError as e:\n    print(e)\n")
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60).stdout
+    finally:
+        holder.close()
+    assert "in use by another process" in out
+
+
+def test_publish_replaces_atomically_and_keeps_open_readers_working(tmp_path):
+    work, published = tmp_path / "work.duckdb", tmp_path / "pub.duckdb"
+    with open_work(work) as warehouse:
+        warehouse.con.execute("insert into therapists (therapist_id, name, active) values ('t1', 'One', true)")
+    publish(work, published)
+    reader = duckdb.connect(str(published), read_only=True)
+    with Warehouse(work) as warehouse:
+        warehouse.con.execute("insert into therapists (therapist_id, name, active) values ('t2', 'Two', true)")
+    publish(work, published)
+    # The open reader still sees its snapshot; a new reader sees the new one.
+    assert reader.execute("select count(*) from therapists").fetchall() == [(1,)]
+    reader.close()
+    with Warehouse(published, read_only=True) as fresh:
+        assert fresh.con.execute("select count(*) from therapists").fetchall() == [(2,)]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pub.duckdb", "work.duckdb"]
+
+
+def test_failed_sql_names_the_file(tmp_path):
+    with open_work(tmp_path / "w.duckdb") as warehouse:
+        with pytest.raises(WarehouseError, match="sql/load/merge.sql"):
+            warehouse.run("load/merge.sql", {"now": "not a timestamp"})

@@ -1,0 +1,171 @@
+"""Loads over successive runs: additions, changes, removals, a failed crawl, reactivation, stable IDs."""
+
+import duckdb
+import pytest
+
+from pipeline.run import runner
+from pipeline.config import load_config
+from pipeline.errors import NothingToDo
+
+from tests.servers import Route, ScriptedServer
+from tests.sources.sitebuilder import profile, site
+
+STAGES = ["scrape", "geocode", "resolve", "load"]
+
+
+def rows(path, sql):
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        return con.execute(sql).fetchall()
+    finally:
+        con.close()
+
+
+def listing_state(config):
+    return {key.rsplit("/", 1)[-1]: (active, therapist_id, str(updated), str(last_seen))
+            for key, active, therapist_id, updated, last_seen in rows(
+                config.database, "select source_key, active, therapist_id, updated_at, last_seen from listings")}
+
+
+@pytest.fixture
+def scripted_site(write_config):
+    pages = {
+        "ana": profile("Ana Ruiz, LMT", phone="(512) 555-0101", services=("Deep tissue massage", "Trigger point therapy")),
+        "ben": profile("Ben Cho", phone="512-555-0102", zip_code="78704", services=("Neuromuscular therapy",)),
+        "cara": profile("Cara Diaz", phone="512.555.0103", zip_code="78745", services=("Swedish massage",)),
+        "ana-again": profile("ANA M. RUIZ", zip_code="78701", services=("Myofascial release",)),
+    }
+    with ScriptedServer(site(pages)) as server:
+        config = load_config(write_config(base_url=server.url + "/"))
+        yield config, server, pages
+
+
+def test_three_loads_track_changes_removals_and_failures(scripted_site):
+    config, server, pages = scripted_site
+
+    # Run 1: four listings, two of them the same therapist.
+    first = runner.execute(config, "run", STAGES)
+    assert first.published and not first.partial
+    state1 = listing_state(config)
+    assert set(state1) == {"ana.html", "ben.html", "cara.html", "ana-again.html"}
+    assert state1["ana.html"][1] == state1["ana-again.html"][1], "duplicates resolve to one therapist"
+    assert rows(config.database, "select count(*) from therapists") == [(3,)]
+
+    # Run 2: Ben changes, Cara vanishes, Dee appears; Ana is unchanged.
+    pages["ben"] = profile("Ben Cho", phone="512-555-0102", zip_code="78704",
+                           services=("Neuromuscular therapy", "Sciatica relief"))
+    del pages["cara"]
+    pages["dee"] = profile("Dee Fox", phone="512-555-0104", services=("Myofascial release",))
+    server.routes.update(site(pages))
+    second = runner.execute(config, "run", STAGES)
+    assert (second.run.counts["load/changed"], second.run.counts["load/new"],
+            second.run.counts["load/unchanged"], second.run.counts["load/deactivated"]) == (1, 1, 2, 1)
+    state2 = listing_state(config)
+    assert state2["cara.html"][0] is False, "a vanished listing is kept, inactive"
+    assert state2["ana.html"][1:3] == state1["ana.html"][1:3], "unchanged: same ID, same updated_at"
+    assert state2["ana.html"][3] > state1["ana.html"][3], "unchanged: last_seen moves"
+    assert state2["ben.html"][1] == state1["ben.html"][1] and state2["ben.html"][2] > state1["ben.html"][2]
+    assert rows(config.database, "select techniques, conditions from therapists where name = 'Ben Cho'") == \
+        [(["neuromuscular"], ["sciatica"])]
+    cara = rows(config.database, "select active from therapists where name = 'Cara Diaz'")
+    assert cara == [(False,)]
+
+    # Run 3: the list page fails. Nothing is deactivated and the published snapshot stays.
+    before = listing_state(config)
+    server.routes["/directory/page-1.html"] = Route(status=503, body="down")
+    with pytest.raises(NothingToDo, match="previous snapshot stays published"):
+        runner.execute(config, "run", STAGES)
+    assert listing_state(config) == before
+    assert rows(config.database, "select status from crawls order by started_at desc limit 1") == [("complete",)], \
+        "the published copy predates the failed run"
+    assert rows(config.work_database, "select status from crawls order by started_at desc limit 1") == [("failed",)]
+
+    # Run 4: Cara returns and is reactivated under her old ID.
+    pages["cara"] = profile("Cara Diaz", phone="512.555.0103", zip_code="78745", services=("Swedish massage",))
+    server.routes.update(site(pages))
+    runner.execute(config, "run", STAGES)
+    state4 = listing_state(config)
+    assert state4["cara.html"][0] is True and state4["cara.html"][1] == state1["cara.html"][1]
+    runs = rows(config.work_database, "select command, status from pipeline_runs order by started_at")
+    assert [status for _, status in runs] == ["ok", "ok", "failed", "ok"]
+
+    # History: a version per change, each closed when the next opened, one open version per listing.
+    history = rows(config.database, "select regexp_extract(source_key, '[^/]+$'), change, valid_to is null "
+                                    "from listing_history order by source_key, valid_from")
+    versions = {}
+    for key, change, current in history:
+        versions.setdefault(key, []).append((change, current))
+    assert versions["ben.html"] == [("new", False), ("changed", True)]
+    assert versions["cara.html"] == [("new", False), ("deactivated", False), ("reactivated", True)]
+    assert versions["ana.html"] == [("new", True)], "an unchanged listing gets no new version"
+    assert versions["dee.html"] == [("new", True)]
+    # Every row carries the run that wrote it.
+    for table in ("listings", "therapists", "listing_history", "therapist_ids"):
+        assert rows(config.database, f"select count(*) from {table} where load_id is null") == [(0,)], table
+    load_ids = {row[0] for row in rows(config.database, "select load_id from listing_history")}
+    assert load_ids <= {row[0] for row in rows(config.database, "select run_id from pipeline_runs")}
+
+
+def test_an_unchanged_reload_moves_only_last_seen(scripted_site):
+    config, _, _ = scripted_site
+    runner.execute(config, "run", STAGES)
+    before = rows(config.database, "select * exclude (last_seen) from listings order by source_key")
+    therapists = rows(config.database, "select * exclude (last_seen) from therapists order by therapist_id")
+    history = rows(config.database, "select * from listing_history order by source_key, valid_from")
+    seen = rows(config.database, "select max(last_seen) from listings")
+    report = runner.execute(config, "run", STAGES)
+    assert report.run.counts["load/unchanged"] == 4 and report.run.counts["load/therapists_rebuilt"] == 0
+    assert rows(config.database, "select * exclude (last_seen) from listings order by source_key") == before
+    assert rows(config.database, "select * exclude (last_seen) from therapists order by therapist_id") == therapists
+    assert rows(config.database, "select * from listing_history order by source_key, valid_from") == history
+    assert rows(config.database, "select min(last_seen) from listings") > seen
+    assert rows(config.database, "select min(last_seen) from therapists") > seen
+
+
+def test_a_partial_crawl_deactivates_nothing(scripted_site):
+    config, server, pages = scripted_site
+    runner.execute(config, "run", STAGES)
+    server.routes["/t/ben.html"] = Route(status=500, body="error")  # one profile fails: partial crawl
+    del server.routes["/t/cara.html"]  # and one vanishes (404 now)
+    report = runner.execute(config, "run", STAGES)
+    assert report.partial and report.published
+    state = listing_state(config)
+    assert all(active for active, *_ in state.values()), "a partial crawl must not deactivate"
+
+
+def test_stages_run_one_by_one_resume_from_staging(scripted_site):
+    config, _, _ = scripted_site
+    for stage in ["scrape", "geocode", "resolve", "load"]:
+        runner.execute(config, stage, [stage])
+    assert rows(config.database, "select count(*) from listings where active") == [(4,)]
+    assert rows(config.work_database, "select count(*) from stg_listings") == [(0,)]
+    with pytest.raises(NothingToDo, match="run `therapists scrape` first"):
+        runner.execute(config, "load", ["load"])
+
+
+def test_one_unreachable_source_gives_exit_3_and_publishes_the_rest(write_config, capsys):
+    from pipeline.cli import main
+    from tests.servers import ScriptedServer as Closed
+
+    with Closed() as gone:
+        dead = gone.url  # the port is closed once the server stops
+    extra = f"""
+[sources.gone_directory]
+kind = "html"
+base_url = "{dead}/"
+start_urls = ["/list.html"]
+delay_seconds = 0.0
+[sources.gone_directory.selectors]
+card = "article"
+detail_link = "a"
+[sources.gone_directory.fields]
+name = "h1"
+"""
+    path = write_config(extra)
+    assert main(["--config", str(path), "run"]) == 3
+    err = capsys.readouterr().err
+    assert "source gone_directory: failed" in err and "could not be fetched (connection)" in err
+    assert "source sample_directory: complete, 72 listings" in err and "Database:" in err
+    assert rows(path.parent / "data" / "directory.duckdb", "select count(*) from listings") == [(72,)]
+    failures = rows(path.parent / "data" / "work.duckdb", "select source, reason from fetch_failures")
+    assert ("gone_directory", "robots_unavailable") in failures
