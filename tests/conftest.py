@@ -3,19 +3,25 @@
 from __future__ import annotations
 
 import ipaddress
+import os
 import socket
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import duckdb
 import pytest
 
+from pipeline import gazetteer
 from pipeline.config import load_config
 from pipeline.sources.samples import SAMPLES_DIR, SampleServer
 
 ROOT = Path(__file__).resolve().parent.parent
 OTHER_SOURCES = "# The other bundled fictional sources"  # where pipeline.toml's extra samples begin
+# The gazetteer's derived reference files, shared by every test process (and the CLI subprocesses
+# they start) and kept between runs: derived once, they load in milliseconds.
+os.environ.setdefault(gazetteer.CACHE_DIR_ENV, str(Path(tempfile.gettempdir()) / "therapist-directory-tests"))
 _real_connect = socket.socket.connect
 _real_connect_ex = socket.socket.connect_ex
 
@@ -35,6 +41,7 @@ def _loopback_only(address) -> None:
 @pytest.fixture(autouse=True)
 def no_internet(monkeypatch):
     """Refuse every connection that does not stay on this machine."""
+
     def connect(self, address):
         if self.family in (socket.AF_INET, socket.AF_INET6):
             _loopback_only(address)
@@ -62,8 +69,10 @@ def write_config(tmp_path):
 
     Only the sample directory site is kept unless `all_sources`: most tests watch one source.
     """
-    def write(extra: str = "", *, base_url: str | None = None, name: str = "pipeline.toml",
-              all_sources: bool = False) -> Path:
+
+    def write(
+        extra: str = "", *, base_url: str | None = None, name: str = "pipeline.toml", all_sources: bool = False
+    ) -> Path:
         text = (ROOT / "pipeline.toml").read_text(encoding="utf-8")
         if not all_sources:
             text = text.split(OTHER_SOURCES, 1)[0]
@@ -75,6 +84,7 @@ def write_config(tmp_path):
         path = tmp_path / name
         path.write_text(text + "\n" + extra, encoding="utf-8")
         return path
+
     return write
 
 
@@ -85,8 +95,11 @@ def config(write_config):
 
 
 def demo_config(tmp: Path) -> Path:
-    text = (ROOT / "pipeline.toml").read_text().replace('vocabulary = "vocabulary.toml"',
-                                                        f'vocabulary = "{ROOT / "vocabulary.toml"}"')
+    text = (
+        (ROOT / "pipeline.toml")
+        .read_text()
+        .replace('vocabulary = "vocabulary.toml"', f'vocabulary = "{ROOT / "vocabulary.toml"}"')
+    )
     path = tmp / "pipeline.toml"
     path.write_text(text)
     return path
@@ -95,9 +108,12 @@ def demo_config(tmp: Path) -> Path:
 def snapshot(tmp: Path) -> dict:
     con = duckdb.connect(str(tmp / "data" / "directory.duckdb"), read_only=True)
     try:
-        therapists = con.execute("select * exclude (last_seen, load_id) from therapists order by therapist_id").fetchall()
-        listings = con.execute("select * exclude (last_seen, load_id, fetched_at) from listings "
-                               "order by source, source_key").fetchall()
+        therapists = con.execute(
+            "select * exclude (last_seen, load_id) from therapists order by therapist_id"
+        ).fetchall()
+        listings = con.execute(
+            "select * exclude (last_seen, load_id, fetched_at) from listings order by source, source_key"
+        ).fetchall()
     finally:
         con.close()
     export = tmp / "data" / "export"

@@ -12,9 +12,9 @@ from geopy.location import Location
 from pipeline import gazetteer
 from pipeline.config import Config
 from pipeline.config.durations import parse_duration
+from pipeline.database import Warehouse
 from pipeline.geocode.online import Provider
 from pipeline.progress import Progress
-from pipeline.database import Warehouse
 
 LOCAL = ("source", "offline")  # providers answered by set-based SQL
 CACHE_BATCH = 50
@@ -41,9 +41,8 @@ class OfflineGeocoder(Geocoder):
 
     @staticmethod
     def _lookup(query: str) -> tuple[dict, str] | None:
-        if match := _TRAILING_ZIP.search(query):
-            if row := gazetteer.lookup_zip(match.group(1)):
-                return row, "postal_code"
+        if (match := _TRAILING_ZIP.search(query)) and (row := gazetteer.lookup_zip(match.group(1))):
+            return row, "postal_code"
         if match := _CITY_STATE.search(query):
             state = gazetteer.normalize_state(match.group(2))
             if state and (row := gazetteer.lookup_city(match.group(1).strip(), state)):
@@ -55,13 +54,20 @@ def ensure_gazetteer(warehouse: Warehouse) -> None:
     """Load the centroid tables into the database once."""
     if warehouse.scalar("geocode/count_reference.sql"):
         return
+    zips, cities = gazetteer.reference_files()
     with warehouse.transaction():
-        warehouse.stage_rows("geocode/load_zip_centroids.sql", gazetteer.zip_rows())
-        warehouse.stage_rows("geocode/load_city_centroids.sql", gazetteer.city_rows())
+        warehouse.run("geocode/load_zip_centroids.sql", {"path": str(zips)})
+        warehouse.run("geocode/load_city_centroids.sql", {"path": str(cities)})
 
 
-def geocode_staged(warehouse: Warehouse, config: Config, counts: Counter, *, now: datetime | None = None,
-                   progress: Progress | None = None) -> None:
+def geocode_staged(
+    warehouse: Warehouse,
+    config: Config,
+    counts: Counter,
+    *,
+    now: datetime | None = None,
+    progress: Progress | None = None,
+) -> None:
     """Fill lat/lon/precision of staged listings, trying the providers of the chain in order."""
     now = now or datetime.now(UTC).replace(tzinfo=None)
     geocode = config.geocode
@@ -72,8 +78,9 @@ def geocode_staged(warehouse: Warehouse, config: Config, counts: Counter, *, now
             with warehouse.transaction():
                 warehouse.run(f"geocode/{name}.sql")
                 if name == "source":
-                    counts["geocode/source/mismatch"] += warehouse.scalar(
-                        "geocode/validate_source.sql", {"max_miles": geocode.max_distance_miles}) or 0
+                    counts["geocode/source/mismatch"] += (
+                        warehouse.scalar("geocode/validate_source.sql", {"max_miles": geocode.max_distance_miles}) or 0
+                    )
         else:
             _online(warehouse, config, name, counts, now, progress or Progress())
     with warehouse.transaction():
@@ -82,8 +89,9 @@ def geocode_staged(warehouse: Warehouse, config: Config, counts: Counter, *, now
         counts[f"geocode/precision/{precision}"] = listings
 
 
-def _online(warehouse: Warehouse, config: Config, name: str, counts: Counter, now: datetime,
-            progress: Progress) -> None:
+def _online(
+    warehouse: Warehouse, config: Config, name: str, counts: Counter, now: datetime, progress: Progress
+) -> None:
     """Ask an online provider about addresses the cache cannot answer; remember every answer."""
     retry_after = now - timedelta(seconds=parse_duration(config.geocode.retry_failures_after))
     warehouse.run("geocode/from_cache.sql", {"provider": name})
@@ -91,8 +99,13 @@ def _online(warehouse: Warehouse, config: Config, name: str, counts: Counter, no
     if not rows:
         return
     provider = Provider(name, config.geocode.providers[name], config.http.user_agent)
-    answers = provider.lookup([dict(zip(columns, row)) for row in rows], max_miles=config.geocode.max_distance_miles,
-                              max_wait=config.http.max_wait_seconds, now=now, counts=counts)
+    answers = provider.lookup(
+        [dict(zip(columns, row)) for row in rows],
+        max_miles=config.geocode.max_distance_miles,
+        max_wait=config.http.max_wait_seconds,
+        now=now,
+        counts=counts,
+    )
     batch: list[dict] = []
     progress.start(f"geocoding ({name})", len(rows))
     for answer in answers:

@@ -1,4 +1,4 @@
--- City centroids (mean of each city's ZIP centroids), staged as NDJSON.
+-- City centroids (mean of each city's ZIP centroids), from the gazetteer's cached NDJSON file.
 insert into ref_city_centroids
 select city_key, city, state, lat, lon, zip_count
 from read_json($path, format = 'newline_delimited', columns = {
