@@ -13,7 +13,7 @@ NEAR ?= 78701
 RADIUS ?= 25
 TECHNIQUE ?=
 
-.PHONY: help demo test run due scrape geocode resolve load check export search status report cron sql bench clean
+.PHONY: help demo test lint run due scrape geocode resolve load check export search status report cron sql bench clean
 
 help: ## List the targets (this message)
 	@echo "therapist-directory: massage therapists who help with sciatica, from public listings to DuckDB and JSON"
@@ -31,8 +31,13 @@ $(SENTINEL): pyproject.toml
 demo: $(SENTINEL) ## Run the whole pipeline offline on the bundled sample site, then search Austin
 	$(THERAPISTS) demo
 
-test: $(SENTINEL) ## Run the test suite (offline; real local HTTP servers and DuckDB files)
-	$(BIN)/python -m pytest -q -n auto
+test: lint ## Lint, then run the test suite (offline; real local HTTP servers and DuckDB files)
+	$(BIN)/python -m pytest -q -n auto --dist loadgroup
+
+lint: $(SENTINEL) ## Lint and format-check with ruff, type-check pipeline/ with mypy
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 run: $(SENTINEL) ## Run every stage on the configured sources (pipeline.toml)
 	$(THERAPISTS) run
@@ -79,5 +84,5 @@ bench: $(SENTINEL) ## Run the benchmarks in bench/ (results in bench/results/*.j
 
 clean: ## Delete generated databases, exports and caches (keeps data/raw/ and .venv)
 	rm -rf data/*.duckdb data/*.duckdb.wal data/*.lock data/export data/.export-* data/.*.tmp data/stage-*.ndjson data/tmp*/ data/report.html
-	rm -rf bench/results .pytest_cache
+	rm -rf bench/results .pytest_cache .mypy_cache .ruff_cache
 	find . -name __pycache__ -type d -not -path './$(VENV)/*' -prune -exec rm -rf {} +

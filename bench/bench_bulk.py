@@ -13,10 +13,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import duckdb  # noqa: E402  (the benchmark builds its input with DuckDB; the pipeline never imports it here)
 
 from bench.common import sizes, write_results  # noqa: E402
-from pipeline.fetch.archive import Archive  # noqa: E402
 from pipeline.config import Http  # noqa: E402
-from pipeline.fetch.fetcher import Fetcher  # noqa: E402
 from pipeline.config.sources import NppesBulkSource  # noqa: E402
+from pipeline.fetch.archive import Archive  # noqa: E402
+from pipeline.fetch.fetcher import Fetcher  # noqa: E402
 from pipeline.sources import nppes_bulk  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -25,6 +25,7 @@ SAMPLE = ROOT / "data" / "samples" / "nppes" / "bulk" / "npidata_pfile_20261101-
 
 def header() -> list[str]:
     import csv
+
     with open(SAMPLE, newline="", encoding="utf-8") as handle:
         return next(csv.reader(handle))
 
@@ -47,13 +48,14 @@ def write_synthetic(path: Path, rows: int) -> None:
             values.append(f"'78701' || lpad(cast(i % 10000 as varchar), 4, '0') as {quoted}")
         elif name.startswith("Healthcare Provider Taxonomy Code_"):
             slot = int(name.rsplit("_", 1)[1])
-            values.append(f"case when i % 33 = 0 and {slot} = 1 + (i % 3) then '225700000X' "
-                          f"when {slot} = 1 then '207Q00000X' else '' end as {quoted}")
+            values.append(
+                f"case when i % 33 = 0 and {slot} = 1 + (i % 3) then '225700000X' "
+                f"when {slot} = 1 then '207Q00000X' else '' end as {quoted}"
+            )
         else:
             values.append(f"'' as {quoted}")
     con = duckdb.connect()
-    con.execute(f"copy (select {', '.join(values)} from range({rows}) as r(i)) to '{path}' "
-                "(header, force_quote *)")
+    con.execute(f"copy (select {', '.join(values)} from range({rows}) as r(i)) to '{path}' (header, force_quote *)")
     con.close()
 
 
@@ -75,12 +77,21 @@ def main() -> list[dict]:
             ours = time.perf_counter() - started
             fetcher.close()
             size_mb = path.stat().st_size / 1e6
-        results.append({"name": "nppes_bulk", "size": n, "ours_s": round(ours, 2),
-                        "baseline": "duckdb count(*) over read_csv(all_varchar)", "baseline_s": round(baseline, 2),
-                        "ratio": round(ours / baseline, 2),
-                        "extra": {"rows_per_s": round(n / ours), "file_mb": round(size_mb), "kept": len(crawl.listings)}})
-        print(f"nppes_bulk {n} rows ({size_mb:.0f} MB): ours {ours:.1f} s ({n / ours:,.0f} rows/s, "
-              f"{len(crawl.listings)} kept), read_csv alone {baseline:.1f} s, ratio {ours / baseline:.2f}x")
+        results.append(
+            {
+                "name": "nppes_bulk",
+                "size": n,
+                "ours_s": round(ours, 2),
+                "baseline": "duckdb count(*) over read_csv(all_varchar)",
+                "baseline_s": round(baseline, 2),
+                "ratio": round(ours / baseline, 2),
+                "extra": {"rows_per_s": round(n / ours), "file_mb": round(size_mb), "kept": len(crawl.listings)},
+            }
+        )
+        print(
+            f"nppes_bulk {n} rows ({size_mb:.0f} MB): ours {ours:.1f} s ({n / ours:,.0f} rows/s, "
+            f"{len(crawl.listings)} kept), read_csv alone {baseline:.1f} s, ratio {ours / baseline:.2f}x"
+        )
     write_results("bulk", results)
     return results
 

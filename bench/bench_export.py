@@ -15,11 +15,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.common import sizes, write_results  # noqa: E402
 from pipeline.config import load_config  # noqa: E402
-from pipeline.publish.export import export  # noqa: E402
-from pipeline.geocode.chain import ensure_gazetteer  # noqa: E402
-from pipeline.warehouse.load import load_staged  # noqa: E402
-from pipeline.run.history import utcnow  # noqa: E402
 from pipeline.database import open_work  # noqa: E402
+from pipeline.geocode.chain import ensure_gazetteer  # noqa: E402
+from pipeline.publish.export import export  # noqa: E402
+from pipeline.run.history import utcnow  # noqa: E402
+from pipeline.warehouse.load import load_staged  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -62,17 +62,31 @@ def main() -> list[dict]:
                 relinked = export(warehouse, tmp / "export", min_tier="none", source_kinds={})
                 relink_s = time.perf_counter() - started
             raw_s = _raw_files(tmp / "raw", rows)
-        print(f"export n={n:,}: {ours:.1f} s in all, COPY of therapists.json + .ndjson {baseline:.1f} s "
-              f"({ours / baseline:.1f}x); {first.written:,} per-therapist files (fetching their {rows:,} records "
-              f"alone {fetch_s:.1f} s; merely creating as many 900-byte files on this disk {raw_s:.1f} s); "
-              f"again with nothing changed {again_s:.2f} s (up to date: {again.up_to_date}); after a load that "
-              f"changed no record {relink_s:.1f} s ({relinked.kept:,} files kept, {relinked.written} written)")
-        results.append({"name": "export", "size": n, "ours_s": round(ours, 2), "baseline": "duckdb COPY json + ndjson",
-                        "baseline_s": round(baseline, 2), "ratio": round(ours / baseline, 2),
-                        "extra": {"files_written": first.written, "fetch_records_s": round(fetch_s, 2),
-                                  "create_same_number_of_files_s": round(raw_s, 2),
-                                  "unchanged_again_s": round(again_s, 3), "same_records_new_run_s": round(relink_s, 2),
-                                  "files_kept": relinked.kept}})
+        print(
+            f"export n={n:,}: {ours:.1f} s in all, COPY of therapists.json + .ndjson {baseline:.1f} s "
+            f"({ours / baseline:.1f}x); {first.written:,} per-therapist files (fetching their {rows:,} records "
+            f"alone {fetch_s:.1f} s; merely creating as many 900-byte files on this disk {raw_s:.1f} s); "
+            f"again with nothing changed {again_s:.2f} s (up to date: {again.up_to_date}); after a load that "
+            f"changed no record {relink_s:.1f} s ({relinked.kept:,} files kept, {relinked.written} written)"
+        )
+        results.append(
+            {
+                "name": "export",
+                "size": n,
+                "ours_s": round(ours, 2),
+                "baseline": "duckdb COPY json + ndjson",
+                "baseline_s": round(baseline, 2),
+                "ratio": round(ours / baseline, 2),
+                "extra": {
+                    "files_written": first.written,
+                    "fetch_records_s": round(fetch_s, 2),
+                    "create_same_number_of_files_s": round(raw_s, 2),
+                    "unchanged_again_s": round(again_s, 3),
+                    "same_records_new_run_s": round(relink_s, 2),
+                    "files_kept": relinked.kept,
+                },
+            }
+        )
     write_results("export", results)
     return results
 

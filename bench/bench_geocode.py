@@ -16,8 +16,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.common import sizes, write_results  # noqa: E402
 from pipeline.config import GeocoderSettings, load_config  # noqa: E402
-from pipeline.geocode.chain import ensure_gazetteer, geocode_staged  # noqa: E402
 from pipeline.database import open_work  # noqa: E402
+from pipeline.geocode.chain import ensure_gazetteer, geocode_staged  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -30,7 +30,9 @@ def stage(warehouse, n: int) -> None:
         "select 'bench', 'bench', 'k' || i, (i % 9000 + 1) || ' Main St', z.city, z.state, "
         "case when i % 10 = 0 then null else z.postal_code end "
         "from range(?) as r(i) join (select row_number() over () - 1 as n, * from ref_zip_centroids) as z "
-        "on z.n = i % (select count(*) from ref_zip_centroids)", [n])
+        "on z.n = i % (select count(*) from ref_zip_centroids)",
+        [n],
+    )
 
 
 class _Fake(BaseHTTPRequestHandler):
@@ -38,8 +40,9 @@ class _Fake(BaseHTTPRequestHandler):
 
     def do_GET(self):  # noqa: N802
         type(self).hits += 1
-        body = json.dumps([{"lat": "30.25", "lon": "-97.75", "display_name": "x", "class": "building",
-                            "type": "yes"}]).encode()
+        body = json.dumps(
+            [{"lat": "30.25", "lon": "-97.75", "display_name": "x", "class": "building", "type": "yes"}]
+        ).encode()
         self.send_response(200)
         self.send_header("Content-Type", "application/json")
         self.send_header("Content-Length", str(len(body)))
@@ -58,28 +61,44 @@ def main() -> list[dict]:
             ensure_gazetteer(warehouse)
             stage(warehouse, n)
             started = time.perf_counter()
-            warehouse.con.execute("create table plain as select s.source, s.source_key, z.lat, z.lon "
-                                  "from stg_listings as s left join ref_zip_centroids as z using (postal_code)")
+            warehouse.con.execute(
+                "create table plain as select s.source, s.source_key, z.lat, z.lon "
+                "from stg_listings as s left join ref_zip_centroids as z using (postal_code)"
+            )
             baseline = time.perf_counter() - started
             counts = Counter()
             started = time.perf_counter()
             geocode_staged(warehouse, config, counts)
             ours = time.perf_counter() - started
         located = n - counts.get("geocode/precision/none", 0)
-        results.append({"name": "geocode_offline", "size": n, "ours_s": round(ours, 2),
-                        "baseline": "plain DuckDB join to the ZIP centroids", "baseline_s": round(baseline, 2),
-                        "ratio": round(ours / baseline, 2),
-                        "extra": {"located": located, "by_precision": {k: v for k, v in counts.items()
-                                                                         if k.startswith("geocode/precision/")}}})
-        print(f"offline geocoding of {n:,} listings: {ours:.2f} s ({located:,} located: ZIP, then city), "
-              f"plain ZIP join {baseline:.2f} s, ratio {ours / baseline:.2f}x")
+        results.append(
+            {
+                "name": "geocode_offline",
+                "size": n,
+                "ours_s": round(ours, 2),
+                "baseline": "plain DuckDB join to the ZIP centroids",
+                "baseline_s": round(baseline, 2),
+                "ratio": round(ours / baseline, 2),
+                "extra": {
+                    "located": located,
+                    "by_precision": {k: v for k, v in counts.items() if k.startswith("geocode/precision/")},
+                },
+            }
+        )
+        print(
+            f"offline geocoding of {n:,} listings: {ours:.2f} s ({located:,} located: ZIP, then city), "
+            f"plain ZIP join {baseline:.2f} s, ratio {ours / baseline:.2f}x"
+        )
 
     server = ThreadingHTTPServer(("127.0.0.1", 0), _Fake)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     provider = GeocoderSettings(domain=f"127.0.0.1:{server.server_address[1]}", scheme="http", min_delay_seconds=0)
     import dataclasses
-    online = dataclasses.replace(config, geocode=dataclasses.replace(
-        config.geocode, chain=["nominatim", "offline"], providers={"nominatim": provider}))
+
+    online = dataclasses.replace(
+        config,
+        geocode=dataclasses.replace(config.geocode, chain=["nominatim", "offline"], providers={"nominatim": provider}),
+    )
     addresses = 1000
     with tempfile.TemporaryDirectory(dir=ROOT / "data") as tmp, open_work(Path(tmp) / "o.duckdb") as warehouse:
         ensure_gazetteer(warehouse)
@@ -91,12 +110,21 @@ def main() -> list[dict]:
             geocode_staged(warehouse, online, Counter())
             runs.append((_Fake.hits - before, time.perf_counter() - started))
     server.shutdown()
-    results.append({"name": "geocode_online_rerun", "size": addresses, "ours_s": round(runs[1][1], 3),
-                    "baseline": "first run (every address asked)", "baseline_s": round(runs[0][1], 3),
-                    "ratio": round(runs[1][1] / runs[0][1], 3),
-                    "extra": {"first_run_requests": runs[0][0], "second_run_requests": runs[1][0]}})
-    print(f"online provider over {addresses} addresses: first run {runs[0][0]} requests in {runs[0][1]:.1f} s, "
-          f"second run {runs[1][0]} requests in {runs[1][1]:.2f} s")
+    results.append(
+        {
+            "name": "geocode_online_rerun",
+            "size": addresses,
+            "ours_s": round(runs[1][1], 3),
+            "baseline": "first run (every address asked)",
+            "baseline_s": round(runs[0][1], 3),
+            "ratio": round(runs[1][1] / runs[0][1], 3),
+            "extra": {"first_run_requests": runs[0][0], "second_run_requests": runs[1][0]},
+        }
+    )
+    print(
+        f"online provider over {addresses} addresses: first run {runs[0][0]} requests in {runs[0][1]:.1f} s, "
+        f"second run {runs[1][0]} requests in {runs[1][1]:.2f} s"
+    )
     write_results("geocode", results)
     return results
 

@@ -18,11 +18,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.common import sizes, write_results  # noqa: E402
 from pipeline.config import load_config  # noqa: E402
+from pipeline.database import Warehouse, open_work  # noqa: E402
 from pipeline.geocode.chain import ensure_gazetteer, geocode_staged  # noqa: E402
-from pipeline.warehouse.load import load_staged  # noqa: E402
 from pipeline.resolve.resolver import resolve_staged  # noqa: E402
 from pipeline.run.history import utcnow  # noqa: E402
-from pipeline.database import Warehouse, open_work  # noqa: E402
+from pipeline.warehouse.load import load_staged  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -66,22 +66,37 @@ def main() -> list[dict]:
                 versions = history_rows(warehouse) - before
             with Warehouse(tmp / "baseline.duckdb") as baseline:
                 started = time.perf_counter()
-                baseline.con.execute("create table t as select * from read_json(?, format = 'newline_delimited')",
-                                     [str(tmp / "batch.ndjson")])
+                baseline.con.execute(
+                    "create table t as select * from read_json(?, format = 'newline_delimited')",
+                    [str(tmp / "batch.ndjson")],
+                )
                 baseline_s = time.perf_counter() - started
         growth = f"; {ours / previous[1]:.1f}x the time for {n / previous[0]:.0f}x the listings" if previous else ""
-        print(f"load n={n:,}: {ours:.2f} s, read_json {baseline_s:.2f} s, ratio {ours / baseline_s:.1f}x{growth}; "
-              f"reload unchanged {reload_s:.2f} s ({again['load/unchanged']:,} unchanged, "
-              f"{again['load/changed'] + again['load/new']} rewritten, {versions} history versions, "
-              f"{again['load/therapists_rebuilt']} therapists rebuilt)")
-        results.append({"name": "load", "size": n, "ours_s": round(ours, 3), "baseline": "duckdb read_json",
-                        "baseline_s": round(baseline_s, 3), "ratio": round(ours / baseline_s, 2),
-                        "extra": {"reload_unchanged_s": round(reload_s, 3), "resolve_s_not_counted": round(resolve_s, 3),
-                                  "reload_unchanged_rows": again["load/unchanged"],
-                                  "reload_rewritten_rows": again["load/changed"] + again["load/new"],
-                                  "reload_history_versions": versions,
-                                  "reload_therapists_rebuilt": again["load/therapists_rebuilt"],
-                                  "therapists": counts["load/active_therapists"]}})
+        print(
+            f"load n={n:,}: {ours:.2f} s, read_json {baseline_s:.2f} s, ratio {ours / baseline_s:.1f}x{growth}; "
+            f"reload unchanged {reload_s:.2f} s ({again['load/unchanged']:,} unchanged, "
+            f"{again['load/changed'] + again['load/new']} rewritten, {versions} history versions, "
+            f"{again['load/therapists_rebuilt']} therapists rebuilt)"
+        )
+        results.append(
+            {
+                "name": "load",
+                "size": n,
+                "ours_s": round(ours, 3),
+                "baseline": "duckdb read_json",
+                "baseline_s": round(baseline_s, 3),
+                "ratio": round(ours / baseline_s, 2),
+                "extra": {
+                    "reload_unchanged_s": round(reload_s, 3),
+                    "resolve_s_not_counted": round(resolve_s, 3),
+                    "reload_unchanged_rows": again["load/unchanged"],
+                    "reload_rewritten_rows": again["load/changed"] + again["load/new"],
+                    "reload_history_versions": versions,
+                    "reload_therapists_rebuilt": again["load/therapists_rebuilt"],
+                    "therapists": counts["load/active_therapists"],
+                },
+            }
+        )
         previous = (n, ours)
     write_results("load", results)
     return results

@@ -19,12 +19,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.common import sizes, write_results  # noqa: E402
 from pipeline import gazetteer  # noqa: E402
 from pipeline.config import load_config  # noqa: E402
+from pipeline.database import Warehouse, open_work  # noqa: E402
 from pipeline.geocode.chain import ensure_gazetteer  # noqa: E402
-from pipeline.warehouse.load import load_staged  # noqa: E402
-from pipeline.run.history import utcnow  # noqa: E402
 from pipeline.publish.search import search  # noqa: E402
 from pipeline.relevance.vocabulary import load_vocabulary  # noqa: E402
-from pipeline.database import Warehouse, open_work  # noqa: E402
+from pipeline.run.history import utcnow  # noqa: E402
+from pipeline.warehouse.load import load_staged  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 QUERIES = 200
@@ -59,11 +59,21 @@ def main() -> list[dict]:
                     scan.append(time.perf_counter() - started)
         p50, p95 = percentile(ours, 50), percentile(ours, 95)
         s50, s95 = percentile(scan, 50), percentile(scan, 95)
-        results.append({"name": "search_p95", "size": n, "ours_s": round(p95, 5), "baseline": "full-scan haversine p95",
-                        "baseline_s": round(s95, 5), "ratio": round(p95 / s95, 3),
-                        "extra": {"queries": QUERIES, "p50_s": round(p50, 5), "baseline_p50_s": round(s50, 5)}})
-        print(f"search n={n}: p50 {p50 * 1000:.1f} ms, p95 {p95 * 1000:.1f} ms; "
-              f"full scan p50 {s50 * 1000:.1f} ms, p95 {s95 * 1000:.1f} ms")
+        results.append(
+            {
+                "name": "search_p95",
+                "size": n,
+                "ours_s": round(p95, 5),
+                "baseline": "full-scan haversine p95",
+                "baseline_s": round(s95, 5),
+                "ratio": round(p95 / s95, 3),
+                "extra": {"queries": QUERIES, "p50_s": round(p50, 5), "baseline_p50_s": round(s50, 5)},
+            }
+        )
+        print(
+            f"search n={n}: p50 {p50 * 1000:.1f} ms, p95 {p95 * 1000:.1f} ms; "
+            f"full scan p50 {s50 * 1000:.1f} ms, p95 {s95 * 1000:.1f} ms"
+        )
     write_results("search", results)
     return results
 

@@ -7,10 +7,28 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench import (bench_bulk, bench_classify, bench_export, bench_extract, bench_fetch,  # noqa: E402
-                   bench_geocode, bench_load, bench_resolve, bench_search)
+from bench import (
+    bench_bulk,
+    bench_classify,
+    bench_export,
+    bench_extract,
+    bench_fetch,  # noqa: E402
+    bench_geocode,
+    bench_load,
+    bench_resolve,
+    bench_search,
+)
 
 if __name__ == "__main__":
-    for module in (bench_fetch, bench_extract, bench_bulk, bench_classify, bench_geocode, bench_resolve, bench_load,
-                   bench_search, bench_export):
+    for module in (
+        bench_fetch,
+        bench_extract,
+        bench_bulk,
+        bench_classify,
+        bench_geocode,
+        bench_resolve,
+        bench_load,
+        bench_search,
+        bench_export,
+    ):
         module.main()

@@ -16,18 +16,18 @@ import sys
 from pathlib import Path
 
 from pipeline import __version__
-from pipeline.warehouse import checks
-from pipeline.run import runner
 from pipeline.config import TIERS, load_config
+from pipeline.database import Warehouse
 from pipeline.errors import ConfigError, PipelineError, RunLocked, UsageError
 from pipeline.progress import Progress, TerminalProgress
-from pipeline.run.report import write_report
-from pipeline.run.history import utcnow
-from pipeline.sources.samples import SCHEME, is_sample
 from pipeline.publish.search import PRECISIONS, SORTS, explain, search
-from pipeline.run.status import operator_database, operator_status
 from pipeline.relevance.vocabulary import load_vocabulary
-from pipeline.database import Warehouse
+from pipeline.run import runner
+from pipeline.run.history import utcnow
+from pipeline.run.report import write_report
+from pipeline.run.status import operator_database, operator_status
+from pipeline.sources.samples import SCHEME, is_sample
+from pipeline.warehouse import checks
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_PARTIAL = 0, 1, 2, 3
 EXIT_LOCKED = 75  # EX_TEMPFAIL: another run holds the lock; cron tries again next time
@@ -40,8 +40,11 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="therapists", description="Find massage therapists who help with sciatica, "
-                     "load them into DuckDB and export JSON for a directory website.")
+    parser = _Parser(
+        prog="therapists",
+        description="Find massage therapists who help with sciatica, "
+        "load them into DuckDB and export JSON for a directory website.",
+    )
     parser.add_argument("--version", action="version", version=f"therapists {__version__}")
     parser.add_argument("--config", metavar="PATH", help="config file (default: $THERAPISTS_CONFIG or ./pipeline.toml)")
     noise = parser.add_mutually_exclusive_group()
@@ -56,12 +59,18 @@ def build_parser() -> argparse.ArgumentParser:
     scrape = command("scrape", "Fetch the sources, extract, normalize and classify listings into staging.")
     for parser_ in (run, scrape):
         parser_.add_argument("--source", action="append", metavar="NAME", help="only this source (repeatable)")
-        parser_.add_argument("--offline", action="store_true",
-                             help="no network at all: re-extract from the raw archive (e.g. after a parser fix)")
+        parser_.add_argument(
+            "--offline",
+            action="store_true",
+            help="no network at all: re-extract from the raw archive (e.g. after a parser fix)",
+        )
         parser_.add_argument("--refresh", action="store_true", help="ignore the sources' cache_ttl")
     run.add_argument("--force", action="store_true", help="publish even if error-severity checks fail")
-    run.add_argument("--due", action="store_true",
-                     help="only the sources whose cadence (`every`) has come round; nothing if none is due (for cron)")
+    run.add_argument(
+        "--due",
+        action="store_true",
+        help="only the sources whose cadence (`every`) has come round; nothing if none is due (for cron)",
+    )
     command("geocode", "Locate the staged listings (source coordinates, then offline centroids).")
     command("resolve", "Cluster staged and current listings into therapists with stable IDs.")
     load = command("load", "Merge the staged batch into the warehouse, run the checks and publish.")
@@ -72,22 +81,30 @@ def build_parser() -> argparse.ArgumentParser:
     search_cmd = command("search", "Find therapists near a place in the published database.")
     search_cmd.add_argument("--near", required=True, metavar="PLACE", help='a ZIP code, "City, ST" or "lat,lon"')
     search_cmd.add_argument("--radius", type=float, default=25.0, metavar="MILES", help="default 25")
-    search_cmd.add_argument("--technique", action="append", metavar="SLUG",
-                            help="required technique slug, e.g. trigger_point (repeatable)")
+    search_cmd.add_argument(
+        "--technique", action="append", metavar="SLUG", help="required technique slug, e.g. trigger_point (repeatable)"
+    )
     search_cmd.add_argument("--min-tier", default="low", choices=TIERS, help="lowest relevance tier (default low)")
     search_cmd.add_argument("--limit", type=int, default=20, metavar="N", help="at most N results (default 20)")
     search_cmd.add_argument("--sort", default="distance", choices=SORTS, help="order (default distance)")
-    search_cmd.add_argument("--precision", default="any", choices=PRECISIONS,
-                            help="only locations at least this precise (default any)")
+    search_cmd.add_argument(
+        "--precision", default="any", choices=PRECISIONS, help="only locations at least this precise (default any)"
+    )
     search_cmd.add_argument("--format", default="table", choices=("table", "json", "csv"), help="output format")
-    explain_cmd = command("explain", "Show why a therapist is listed and why its listings are one therapist: "
-                                     "evidence, listings, match signals and scores, field provenance.")
+    explain_cmd = command(
+        "explain",
+        "Show why a therapist is listed and why its listings are one therapist: "
+        "evidence, listings, match signals and scores, field provenance.",
+    )
     explain_cmd.add_argument("therapist_id", metavar="THERAPIST_ID", help="a therapist ID (a retired one is followed)")
     explain_cmd.add_argument("--format", default="text", choices=("text", "json"), help="output format")
     status = command("status", "Show the latest runs and each source's last crawl.")
     status.add_argument("--format", default="table", choices=("table", "json"), help="output format")
-    report = command("report", "Write the operator's run report: one self-contained HTML page (runs, sources, "
-                               "a map by tier, techniques, failing checks).")
+    report = command(
+        "report",
+        "Write the operator's run report: one self-contained HTML page (runs, sources, "
+        "a map by tier, techniques, failing checks).",
+    )
     report.add_argument("--out", metavar="FILE", type=Path, help="where to write it (default: paths.report)")
     command("demo", "Serve the bundled sample site on loopback, run every stage on it, search Austin.")
     return parser
@@ -142,10 +159,17 @@ def _configure_logging(args) -> None:
 def _stages_command(stages: list[str]):
     def handler(args) -> int:
         config = load_config(args.config)
-        report = runner.execute(config, args.command, stages, sources=getattr(args, "source", None),
-                                force=getattr(args, "force", False), offline=getattr(args, "offline", False),
-                                refresh=getattr(args, "refresh", False), due=getattr(args, "due", False),
-                                progress=_progress(args))
+        report = runner.execute(
+            config,
+            args.command,
+            stages,
+            sources=getattr(args, "source", None),
+            force=getattr(args, "force", False),
+            offline=getattr(args, "offline", False),
+            refresh=getattr(args, "refresh", False),
+            due=getattr(args, "due", False),
+            progress=_progress(args),
+        )
         if report.sources_due == []:
             if not args.quiet:
                 upcoming = sorted((when, name) for name, when in report.next_due if when)
@@ -155,6 +179,7 @@ def _stages_command(stages: list[str]):
         if not args.quiet:
             _print_summary(config, report)
         return EXIT_PARTIAL if report.partial else EXIT_OK
+
     return handler
 
 
@@ -168,7 +193,8 @@ def cmd_check(args) -> int:
     report = runner.execute(config, "check", ["check"])
     for result in report.checks:
         mark = "FAIL" if result.failed else "ok"
-        print(f"{mark:4} {result.severity:5} {result.name}: {result.failing_rows} failing rows ({result.description.rstrip('.')})")
+        why = result.description.rstrip(".")
+        print(f"{mark:4} {result.severity:5} {result.name}: {result.failing_rows} failing rows ({why})")
     return EXIT_ERROR if checks.blocking(report.checks) else EXIT_OK
 
 
@@ -176,13 +202,20 @@ def cmd_export(args) -> int:
     config = load_config(args.config)
     result = runner.export_command(config, args.out)
     if not args.quiet and result.up_to_date:
-        print(f"Export {result.directory} is up to date ({result.therapists} therapists); nothing was written",
-              file=sys.stderr)
+        print(
+            f"Export {config.shown(result.directory)} is up to date ({result.therapists} therapists); "
+            "nothing was written",
+            file=sys.stderr,
+        )
     elif not args.quiet:
         changes = result.changes
-        print(f"Exported {result.therapists} therapists to {result.directory} ({result.written} files written, "
-              f"{result.kept} unchanged; {len(changes.get('added', []))} added, {len(changes.get('changed', []))} "
-              f"changed, {len(changes.get('removed', []))} removed)", file=sys.stderr)
+        print(
+            f"Exported {result.therapists} therapists to {config.shown(result.directory)} "
+            f"({result.written} files written, "
+            f"{result.kept} unchanged; {len(changes.get('added', []))} added, {len(changes.get('changed', []))} "
+            f"changed, {len(changes.get('removed', []))} removed)",
+            file=sys.stderr,
+        )
     return EXIT_OK
 
 
@@ -190,17 +223,19 @@ def cmd_demo(args) -> int:
     config = load_config(args.config)
     samples = [s.name for s in config.sources.values() if is_sample(s)]
     if not samples:
-        raise UsageError(f"the demo needs a source with base_url = \"{SCHEME}site\" in {config.path}")
+        raise UsageError(f'the demo needs a source with base_url = "{SCHEME}site" in {config.path}')
     # Only the bundled samples: the demo never touches a live source the user has added.
     report = runner.execute(config, "demo", ["scrape", "geocode", "resolve", "load", "export"], sources=samples)
     if not args.quiet:
         _print_summary(config, report)
-        print("\nExample: therapists search --near \"Austin, TX\" --radius 25", file=sys.stderr)
+        print('\nExample: therapists search --near "Austin, TX" --radius 25', file=sys.stderr)
         with Warehouse(config.database, read_only=True) as warehouse:
             result = search(warehouse, load_vocabulary(config.vocabulary_path), near="Austin, TX", radius=25)
         _print_table(result.columns, result.rows)
-        print("\nNext: `make sql` and try: select name, distance_miles from therapists_near(30.2672, -97.7431, 50);",
-              file=sys.stderr)
+        print(
+            "\nNext: `make sql` and try: select name, distance_miles from therapists_near(30.2672, -97.7431, 50);",
+            file=sys.stderr,
+        )
     return EXIT_PARTIAL if report.partial else EXIT_OK
 
 
@@ -209,15 +244,17 @@ def _print_summary(config, report: runner.Report) -> None:
     print(f"Run {run.run_id}: {run.status}", file=out)
     sources = report.fetch_stats.get("sources", {})
     for crawl in report.crawls:
-        print(f"  source {crawl.source}: {crawl.status}, {len(crawl.listings)} listings"
-              + (f", {crawl.failures} failures ({crawl.message})" if crawl.failures else ""), file=out)
+        print(
+            f"  source {crawl.source}: {crawl.status}, {len(crawl.listings)} listings"
+            + (f", {crawl.failures} failures ({crawl.message})" if crawl.failures else ""),
+            file=out,
+        )
         if crawl.source in sources:
             print("    fetched: " + ", ".join(f"{k}={v}" for k, v in sources[crawl.source].items()), file=out)
     for host, stats in report.fetch_stats.get("hosts", {}).items():
         print(f"  host {host}: " + ", ".join(f"{k}={v}" for k, v in stats.items()), file=out)
     for host, why in report.robots_unavailable.items():
-        print(f"  robots.txt of {host} could not be fetched ({why}): the host was treated as disallowed",
-              file=out)
+        print(f"  robots.txt of {host} could not be fetched ({why}): the host was treated as disallowed", file=out)
     groups: dict[str, list[str]] = {}
     for key, value in sorted(run.counts.items()):
         stage, _, name = key.partition("/")
@@ -227,12 +264,17 @@ def _print_summary(config, report: runner.Report) -> None:
             print(f"  {stage:9} " + ", ".join(groups[stage]), file=out)
     failing = [c for c in report.checks if c.failed]
     if report.checks:
-        print(f"  checks    {len(report.checks) - len(failing)} passed, {len(failing)} failing"
-              + "".join(f"\n    {c.severity}: {c.name} ({c.failing_rows} rows)" for c in failing), file=out)
+        print(
+            f"  checks    {len(report.checks) - len(failing)} passed, {len(failing)} failing"
+            + "".join(f"\n    {c.severity}: {c.name} ({c.failing_rows} rows)" for c in failing),
+            file=out,
+        )
     if report.published:
-        print(f"Database: {config.database}", file=out)
+        print(f"Database: {config.shown(config.database)}", file=out)
     if report.exported:
-        print(f"Export:   {report.exported.directory} ({report.exported.therapists} therapists)", file=out)
+        print(
+            f"Export:   {config.shown(report.exported.directory)} ({report.exported.therapists} therapists)", file=out
+        )
 
 
 # -- reading commands ---------------------------------------------------------------------------
@@ -240,12 +282,32 @@ def cmd_search(args) -> int:
     config = load_config(args.config)
     vocabulary = load_vocabulary(config.vocabulary_path)
     with Warehouse(config.database, read_only=True) as warehouse:
-        result = search(warehouse, vocabulary, near=args.near, radius=args.radius, techniques=args.technique,
-                        min_tier=args.min_tier, limit=args.limit, sort=args.sort, precision=args.precision)
+        result = search(
+            warehouse,
+            vocabulary,
+            near=args.near,
+            radius=args.radius,
+            techniques=args.technique,
+            min_tier=args.min_tier,
+            limit=args.limit,
+            sort=args.sort,
+            precision=args.precision,
+        )
     if args.format == "json":
         rows = [dict(zip(result.columns, row)) for row in result.rows]
-        print(json.dumps({"near": result.place.label, "lat": result.place.lat, "lon": result.place.lon,
-                          "radius_miles": args.radius, "results": rows}, indent=2, default=str))
+        print(
+            json.dumps(
+                {
+                    "near": result.place.label,
+                    "lat": result.place.lat,
+                    "lon": result.place.lon,
+                    "radius_miles": args.radius,
+                    "results": rows,
+                },
+                indent=2,
+                default=str,
+            )
+        )
     elif args.format == "csv":
         writer = csv.writer(sys.stdout, lineterminator="\n")
         writer.writerow(result.columns)
@@ -276,16 +338,20 @@ def cmd_explain(args) -> int:
     if not t["evidence"]:
         print("  No sciatica-relevant technique or condition was found in its listings.")
     for item in t["evidence"]:
-        print(f"  - {item['technique']}: \"{item['snippet']}\" ({item['field']} of {item['source_url']})")
+        print(f'  - {item["technique"]}: "{item["snippet"]}" ({item["field"]} of {item["source_url"]})')
     print(f"  Listings ({len(found.listings)}):")
     for listing in found.listings:
         note = f"; {listing['exclusion']}" if listing["exclusion"] else ""
-        print(f"  - {listing['source']}:{listing['source_key']} {listing['name']}, tier {listing['relevance_tier']}"
-              f"{'' if listing['active'] else ', inactive'}{note}")
+        print(
+            f"  - {listing['source']}:{listing['source_key']} {listing['name']}, tier {listing['relevance_tier']}"
+            f"{'' if listing['active'] else ', inactive'}{note}"
+        )
     inside = [link for link in found.links if link["inside"]]
     outside = [link for link in found.links if not link["inside"]]
     if inside:
-        print(f"  Why these listings are one therapist (a pair scoring {config.resolution.threshold:g} or more matches):")
+        print(
+            f"  Why these listings are one therapist (a pair scoring {config.resolution.threshold:g} or more matches):"
+        )
         for link in inside:
             _print_link(link)
     if outside:
@@ -293,8 +359,10 @@ def cmd_explain(args) -> int:
         for link in outside:
             _print_link(link)
     if t["provenance"]:
-        print("  Field provenance: " + "; ".join(f"{p['field']} from {p['source']}:{p['source_key']}"
-                                                  for p in t["provenance"]))
+        print(
+            "  Field provenance: "
+            + "; ".join(f"{p['field']} from {p['source']}:{p['source_key']}" for p in t["provenance"])
+        )
     for retired in found.retired_ids:
         print(f"  Retired ID {retired['therapist_id']} (merged {retired['retired_at']:%Y-%m-%d}) redirects here")
     return EXIT_OK
@@ -303,8 +371,10 @@ def cmd_explain(args) -> int:
 def _print_link(link: dict) -> None:
     verdict = link["decision"].replace("_", " ") + (f": {link['reason']}" if link["reason"] else "")
     signals = "; ".join(f"{s['signal']} {s['points']:+g} ({s['detail']})" for s in link["signals"])
-    print(f"  - {link['a_source']}:{link['a_key']} + {link['b_source']}:{link['b_key']}: "
-          f"score {link['score']:g}, {verdict}")
+    print(
+        f"  - {link['a_source']}:{link['a_key']} + {link['b_source']}:{link['b_key']}: "
+        f"score {link['score']:g}, {verdict}"
+    )
     print(f"      {signals or 'no signal'}")
 
 
@@ -316,20 +386,26 @@ def cmd_status(args) -> int:
         return EXIT_OK
     if status["running"]:
         running = status["running"]
-        print(f"A run is in progress: pid {running.get('pid')}, `therapists {running.get('command')}` started "
-              f"{running.get('started_at')} (shown: the last published state).")
+        print(
+            f"A run is in progress: pid {running.get('pid')}, `therapists {running.get('command')}` started "
+            f"{running.get('started_at')} (shown: the last published state)."
+        )
     print("Latest runs:")
     for run in status["runs"]:
         counts = run.get("counts") or {}
         active = counts.get("load/active_therapists")
-        print(f"  {run['run_id']}  {run['command']:8} {run['status']:8} started {run['started_at']:%Y-%m-%d %H:%M:%S}"
-              + (f", {active} active therapists" if active is not None else ""))
+        print(
+            f"  {run['run_id']}  {run['command']:8} {run['status']:8} started {run['started_at']:%Y-%m-%d %H:%M:%S}"
+            + (f", {active} active therapists" if active is not None else "")
+        )
     print("Sources (freshness: ok within max_age, warn within twice it, error beyond or never crawled):")
     for source in status["sources"]:
         last = f"{source['last_complete']:%Y-%m-%d %H:%M}" if source["last_complete"] else "never"
         due = "due now" if source["due"] else f"next due {source['next_due']:%Y-%m-%d %H:%M}"
-        print(f"  {source['source']:20} {source['freshness']:5}  last complete crawl {last}, "
-              f"{source['listings'] or 0} listings; every {source['every'] or 'run'}, max age {source['max_age']}; {due}")
+        print(
+            f"  {source['source']:20} {source['freshness']:5}  last complete crawl {last}, "
+            f"{source['listings'] or 0} listings; every {source['every'] or 'run'}, max age {source['max_age']}; {due}"
+        )
     if status["failing_checks"]:
         print("Failing checks (latest run):")
         for check in status["failing_checks"]:
@@ -341,12 +417,15 @@ def cmd_report(args) -> int:
     config = load_config(args.config)
     path, running = operator_database(config)
     with Warehouse(path, read_only=True) as warehouse:
-        result = write_report(warehouse, args.out or config.resolve(config.paths.report),
-                              generated_at=f"{utcnow():%Y-%m-%d %H:%M} UTC")
+        result = write_report(
+            warehouse, args.out or config.resolve(config.paths.report), generated_at=f"{utcnow():%Y-%m-%d %H:%M} UTC"
+        )
     if not args.quiet:
         note = " (a run is in progress: this is the published state)" if running else ""
-        print(f"Report: {result.path} ({result.runs} runs, {result.therapists} active therapists){note}",
-              file=sys.stderr)
+        print(
+            f"Report: {config.shown(result.path)} ({result.runs} runs, {result.therapists} active therapists){note}",
+            file=sys.stderr,
+        )
     return EXIT_OK
 
 

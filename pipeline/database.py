@@ -82,8 +82,10 @@ class Warehouse:
             self.con = duckdb.connect(str(self.path), read_only=read_only)
         except duckdb.IOException as err:
             if "lock" in str(err).lower():
-                raise WarehouseError(f"database {self.path} is in use by another process; "
-                                     "close it (or wait for the other run) and try again") from err
+                raise WarehouseError(
+                    f"database {self.path} is in use by another process; "
+                    "close it (or wait for the other run) and try again"
+                ) from err
             raise WarehouseError(f"cannot open database {self.path}: {err}") from err
         except duckdb.Error as err:
             raise WarehouseError(f"cannot open database {self.path}: {err}") from err
@@ -174,14 +176,19 @@ class Warehouse:
             checksum = hashlib.sha256(path.read_bytes()).hexdigest()
             if version in applied:
                 if applied[version] != checksum:
-                    log.warning("migration %s changed after it was applied; add a new migration instead",
-                                path.name)
+                    log.warning("migration %s changed after it was applied; add a new migration instead", path.name)
                 continue
             with self.transaction():
                 self.run(f"migrations/{path.name}")
-                self.run("warehouse/record_migration.sql",
-                         {"version": version, "name": path.name, "checksum": checksum,
-                          "applied_at": datetime.now(UTC).replace(tzinfo=None)})
+                self.run(
+                    "warehouse/record_migration.sql",
+                    {
+                        "version": version,
+                        "name": path.name,
+                        "checksum": checksum,
+                        "applied_at": datetime.now(UTC).replace(tzinfo=None),
+                    },
+                )
             done.append(path.name)
         # Views and table macros are derived, not data: re-created every time, so each lives in one file.
         with self.transaction():

@@ -53,8 +53,11 @@ class RobotsUnavailable(FetchError):
     """robots.txt could not be read (5xx or unreachable): RFC 9309 says treat the host as disallowed."""
 
     def __init__(self, url: str, why: str):
-        super().__init__(f"robots.txt for {url} could not be fetched ({why}), so the host is treated as "
-                         "disallowed for this run", url=url, reason="robots_unavailable")
+        super().__init__(
+            f"robots.txt for {url} could not be fetched ({why}), so the host is treated as disallowed for this run",
+            url=url,
+            reason="robots_unavailable",
+        )
 
 
 class SourceError(PipelineError):

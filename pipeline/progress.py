@@ -32,7 +32,8 @@ class TerminalProgress(Progress):
     def __init__(self, stream: TextIO):
         self.stream = stream
         self._lock = threading.Lock()
-        self.label, self.total, self.done, self._started, self._drawn = "", None, 0, 0.0, 0.0
+        self.label, self.done, self._started, self._drawn = "", 0, 0.0, 0.0
+        self.total: int | None = None
 
     def start(self, label: str, total: int | None = None) -> None:
         with self._lock:

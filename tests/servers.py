@@ -31,8 +31,11 @@ class Hit:
 class ScriptedServer:
     """Serves `routes` (path -> Route, or a list of Routes answered in turn); 404 otherwise."""
 
-    def __init__(self, routes: dict[str, Route | list[Route]] | None = None,
-                 dynamic: dict[str, Callable[[str], Route]] | None = None):
+    def __init__(
+        self,
+        routes: dict[str, Route | list[Route]] | None = None,
+        dynamic: dict[str, Callable[[str], Route]] | None = None,
+    ):
         self.routes = routes or {}
         self.dynamic = dynamic or {}  # path -> function of the query string, for fake APIs
         self.hits: list[Hit] = []
@@ -43,8 +46,11 @@ class ScriptedServer:
                 hit = Hit(self.path, dict(self.headers), time.monotonic())
                 server.hits.append(hit)
                 path, _, query = self.path.partition("?")
-                route = server.dynamic[path](query) if path in server.dynamic else \
-                    server.routes.get(self.path, server.routes.get(path))
+                route = (
+                    server.dynamic[path](query)
+                    if path in server.dynamic
+                    else server.routes.get(self.path, server.routes.get(path))
+                )
                 if isinstance(route, list):
                     route = route.pop(0) if len(route) > 1 else route[0]
                 route = route or Route(status=404, body=b"not found")

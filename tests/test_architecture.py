@@ -11,9 +11,15 @@ from tests.conftest import ROOT
 PACKAGE = ROOT / "pipeline"
 MODULES = sorted(PACKAGE.rglob("*.py"))
 # Which of our modules may import which third-party (or CLI) module.
-OWNERS = {"duckdb": {"database.py"}, "requests": {"fetch/fetcher.py"}, "argparse": {"cli.py"},
-          "zipcodes": {"gazetteer.py"}, "phonenumbers": {"normalize/listing.py"},
-          "bs4": {"sources/html.py", "sources/structured.py"}, "charset_normalizer": {"fetch/charset.py"}}
+OWNERS = {
+    "duckdb": {"database.py"},
+    "requests": {"fetch/fetcher.py"},
+    "argparse": {"cli.py"},
+    "zipcodes": {"gazetteer.py"},
+    "phonenumbers": {"normalize/listing.py"},
+    "bs4": {"sources/html.py", "sources/structured.py"},
+    "charset_normalizer": {"fetch/charset.py"},
+}
 # The stage packages in the order a listing walks through them: a stage may import earlier ones,
 # never a later one. The top-level modules (config, database, errors, gazetteer, progress,
 # records) are the foundation every stage stands on and import no stage; only the CLI, on top,
@@ -55,7 +61,9 @@ def test_the_tree_is_the_stages():
     assert top <= set(FOUNDATION), f"top-level modules outside the foundation: {top - set(FOUNDATION)}"
     for package in STAGES:
         doc = ast.get_docstring(ast.parse((PACKAGE / package / "__init__.py").read_text())) or ""
-        assert "Takes in" in doc and "gives out" in doc, f"pipeline/{package}/__init__.py must say what the stage takes in and gives out"
+        assert "Takes in" in doc and "gives out" in doc, (
+            f"pipeline/{package}/__init__.py must say what the stage takes in and gives out"
+        )
 
 
 @pytest.mark.parametrize("path", MODULES, ids=lambda p: str(p.relative_to(PACKAGE)))
@@ -63,7 +71,7 @@ def test_no_stage_imports_a_later_one(path):
     mine = home(path)
     if mine in ("cli", "__main__", "__init__"):
         return
-    later = set(STAGES[STAGES.index(mine) + 1:]) if mine in STAGES else set(STAGES)
+    later = set(STAGES[STAGES.index(mine) + 1 :]) if mine in STAGES else set(STAGES)
     wrong = sorted(set(our_imports(path)) & later)
     assert not wrong, f"pipeline/{path.relative_to(PACKAGE)} ({mine}) imports later stage(s) {wrong}"
 
@@ -97,8 +105,12 @@ def test_no_sql_text_in_python():
     offenders = []
     for path in MODULES:
         for node in ast.walk(ast.parse(path.read_text())):
-            if isinstance(node, ast.Constant) and isinstance(node.value, str) and SQL_IN_STRING.match(node.value) \
-                    and " from " in node.value.lower():
+            if (
+                isinstance(node, ast.Constant)
+                and isinstance(node.value, str)
+                and SQL_IN_STRING.match(node.value)
+                and " from " in node.value.lower()
+            ):
                 offenders.append(f"{path.name}:{node.lineno}")
     assert not offenders, "SQL belongs in sql/*.sql files"
 

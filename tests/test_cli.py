@@ -11,8 +11,10 @@ import duckdb
 import pytest
 
 from pipeline.cli import main
-
 from tests.conftest import ROOT, snapshot
+
+# The demo fixture runs the demo twice; keeping its users on one worker runs it once.
+pytestmark = pytest.mark.xdist_group("demo")
 
 TRUTH = json.loads((ROOT / "data" / "samples" / "site-truth.json").read_text())
 
@@ -20,10 +22,18 @@ TRUTH = json.loads((ROOT / "data" / "samples" / "site-truth.json").read_text())
 def test_demo_succeeds_and_prints_a_summary_and_results(demo):
     first = demo["first"]
     assert first.returncode == 0, first.stderr
-    for source in ("sample_directory", "sample_jsonld", "sample_nppes", "sample_nppes_bulk", "sample_overpass",
-                   "sample_roster"):
+    for source in (
+        "sample_directory",
+        "sample_jsonld",
+        "sample_nppes",
+        "sample_nppes_bulk",
+        "sample_overpass",
+        "sample_roster",
+    ):
         assert f"source {source}: complete" in first.stderr
-    assert "Database:" in first.stderr and "Export:" in first.stderr
+    # Paths inside the config's folder are shown relative to it: no machine paths in the output.
+    assert "Database: data/directory.duckdb\n" in first.stderr and "Export:   data/export (" in first.stderr
+    assert str(demo["tmp"]) not in first.stderr
     assert "Austin" in first.stdout and "distance_miles" in first.stdout
     assert "Traceback" not in first.stderr
 
@@ -41,14 +51,18 @@ def test_export_content(demo):
     records = json.loads((export / "therapists.json").read_text())
     ndjson = [json.loads(line) for line in (export / "therapists.ndjson").read_text().splitlines()]
     assert records == ndjson
-    relevant = {t["name"] for t in TRUTH if t["kind"] == "relevant" and not t["duplicate_of"]
-                and not t["robots_disallowed"]}
+    relevant = {
+        t["name"] for t in TRUTH if t["kind"] == "relevant" and not t["duplicate_of"] and not t["robots_disallowed"]
+    }
     assert len(records) >= 0.9 * len(relevant)
     assert {r["relevance_tier"] for r in records} <= {"high", "medium", "low"}
     assert [r["therapist_id"] for r in records] == sorted(r["therapist_id"] for r in records)
     assert len({r["therapist_id"] for r in records}) == len(records)
-    assert all(e["snippet"] and (e["source_url"] is None or e["source_url"].startswith(("http://", "https://")))
-               for r in records for e in r["evidence"])
+    assert all(
+        e["snippet"] and (e["source_url"] is None or e["source_url"].startswith(("http://", "https://")))
+        for r in records
+        for e in r["evidence"]
+    )
     osm = [r for r in records if "sample_overpass" in r["sources"]]
     assert osm and all(any("OpenStreetMap contributors" in a for a in r["attribution"]) for r in osm)
     assert all(not r["attribution"] for r in records if "sample_overpass" not in r["sources"])
@@ -73,6 +87,7 @@ def test_export_content(demo):
     assert any("OpenStreetMap" in line for line in manifest["attribution"])
     assert manifest["counts"]["therapists"] == len(records)
     import hashlib
+
     for name, entry in manifest["files"].items():
         assert hashlib.sha256((export / name).read_bytes()).hexdigest() == entry["sha256"]
     assert any("GeoNames" in line for line in manifest["attribution"])
@@ -81,8 +96,9 @@ def test_export_content(demo):
 def test_duplicates_are_resolved(demo):
     con = duckdb.connect(str(demo["tmp"] / "data" / "directory.duckdb"), read_only=True)
     try:
-        clusters = dict(con.execute("select source_key, therapist_id from listings "
-                                    "where source = 'sample_directory'").fetchall())
+        clusters = dict(
+            con.execute("select source_key, therapist_id from listings where source = 'sample_directory'").fetchall()
+        )
     finally:
         con.close()
     for truth in TRUTH:
@@ -105,8 +121,11 @@ def test_one_therapist_across_sources_is_one_entry(demo):
     finally:
         con.close()
     checked = 0
-    for kind, source in (("nppes", "sample_nppes"), ("nppes_bulk", "sample_nppes_bulk"),
-                         ("overpass", "sample_overpass")):
+    for kind, source in (
+        ("nppes", "sample_nppes"),
+        ("nppes_bulk", "sample_nppes_bulk"),
+        ("overpass", "sample_overpass"),
+    ):
         for slug in sources_truth[kind]["matches_site"]:
             key = (site[slug]["phone_digits"], site[slug]["zip"])
             site_ids = {r[3] for r in rows if r[0] == "sample_directory" and r[1:3] == key}
@@ -123,38 +142,67 @@ def run_cli(args, capsys, config):
 
 
 def test_search_formats(demo, capsys):
-    code, out, err = run_cli(["search", "--near", "78701", "--radius", "25", "--format", "json"], capsys, demo["config"])
+    code, out, err = run_cli(
+        ["search", "--near", "78701", "--radius", "25", "--format", "json"], capsys, demo["config"]
+    )
     assert code == 0
     result = json.loads(out)
     distances = [r["distance_miles"] for r in result["results"]]
     assert distances == sorted(distances) and all(d <= 25 for d in distances) and distances
     assert all(r["state"] == "TX" for r in result["results"])
 
-    code, out, _ = run_cli(["search", "--near", "Denver, CO", "--technique", "trigger_point", "--format", "csv"],
-                           capsys, demo["config"])
+    code, out, _ = run_cli(
+        ["search", "--near", "Denver, CO", "--technique", "trigger_point", "--format", "csv"], capsys, demo["config"]
+    )
     table = list(csv.DictReader(io.StringIO(out)))
     assert code == 0 and table and all("trigger_point" in row["techniques"] for row in table)
 
-    code, out, err = run_cli(["search", "--near", "30.2672,-97.7431", "--min-tier", "high", "--limit", "2"],
-                             capsys, demo["config"])
+    code, out, err = run_cli(
+        ["search", "--near", "30.2672,-97.7431", "--min-tier", "high", "--limit", "2"], capsys, demo["config"]
+    )
     assert code == 0 and len(out.strip().splitlines()) == 3 and "within 25 miles" in err
 
 
-@pytest.mark.parametrize("args, message", [
-    (["--near", "00000"], "Unknown ZIP code 00000"),
-    (["--near", "Austn, TX"], "did you mean Austin, TX"),
-    (["--near", "78701", "--radius", "0"], "radius must be more than 0"),
-    (["--near", "78701", "--radius", "-5"], "radius must be more than 0"),
-    (["--near", "78701", "--radius", "100000"], "at most 500 miles"),
-    (["--near", "78701", "--technique", "trigger_pont"], "did you mean 'trigger_point'"),
-    (["--near", "78701", "--technique", "x'); drop table therapists; --"], "unknown technique"),
-    (["--near", "78701'; drop table therapists; --"], "cannot read the place"),
-    (["--near", "78701", "--limit", "0"], "limit must be from 1"),
-    (["--near", "78701", *[arg for slug in ("deep_tissue", "neuromuscular", "trigger_point", "myofascial_release",
-                                          "sports") for arg in ("--technique", slug)]], "at most 4 techniques"),
-    (["--near", "78701", "--radius", "ten"], "invalid float value"),
-], ids=["unknown-zip", "city-typo", "zero-radius", "negative-radius", "huge-radius", "technique-typo",
-        "sql-technique", "sql-place", "zero-limit", "five-techniques", "non-numeric-radius"])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["--near", "00000"], "Unknown ZIP code 00000"),
+        (["--near", "Austn, TX"], "did you mean Austin, TX"),
+        (["--near", "78701", "--radius", "0"], "radius must be more than 0"),
+        (["--near", "78701", "--radius", "-5"], "radius must be more than 0"),
+        (["--near", "78701", "--radius", "100000"], "at most 500 miles"),
+        (["--near", "78701", "--technique", "trigger_pont"], "did you mean 'trigger_point'"),
+        (["--near", "78701", "--technique", "x'); drop table therapists; --"], "unknown technique"),
+        (["--near", "78701'; drop table therapists; --"], "cannot read the place"),
+        (["--near", "78701", "--limit", "0"], "limit must be from 1"),
+        (
+            [
+                "--near",
+                "78701",
+                *[
+                    arg
+                    for slug in ("deep_tissue", "neuromuscular", "trigger_point", "myofascial_release", "sports")
+                    for arg in ("--technique", slug)
+                ],
+            ],
+            "at most 4 techniques",
+        ),
+        (["--near", "78701", "--radius", "ten"], "invalid float value"),
+    ],
+    ids=[
+        "unknown-zip",
+        "city-typo",
+        "zero-radius",
+        "negative-radius",
+        "huge-radius",
+        "technique-typo",
+        "sql-technique",
+        "sql-place",
+        "zero-limit",
+        "five-techniques",
+        "non-numeric-radius",
+    ],
+)
 def test_search_bad_input_is_one_sentence_and_exit_2(demo, capsys, args, message):
     code, out, err = run_cli(["search", *args], capsys, demo["config"])
     assert code == 2 and out == ""
@@ -195,24 +243,39 @@ def test_no_command_and_unknown_command_are_usage_errors(capsys):
     assert "invalid choice" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize(("near", "radius", "techniques", "tier", "precision"), [
-    ("78701", 25, [], "low", "any"), ("Denver, CO", 60, ["trigger_point"], "medium", "postal_code"),
-    ("35.78,-78.64", 100, [], "none", "any"), ("97205", 10, ["deep_tissue"], "high", "rooftop"),
-])
+@pytest.mark.parametrize(
+    ("near", "radius", "techniques", "tier", "precision"),
+    [
+        ("78701", 25, [], "low", "any"),
+        ("Denver, CO", 60, ["trigger_point"], "medium", "postal_code"),
+        ("35.78,-78.64", 100, [], "none", "any"),
+        ("97205", 10, ["deep_tissue"], "high", "rooftop"),
+    ],
+)
 def test_search_returns_what_the_shell_macro_returns(demo, near, radius, techniques, tier, precision):
     """The lean search query and `therapists_near` (what users call in the shell) agree."""
+    from pipeline.database import Warehouse
     from pipeline.gazetteer import resolve_place
     from pipeline.publish.search import search
     from pipeline.relevance.vocabulary import load_vocabulary
-    from pipeline.database import Warehouse
     from tests.conftest import ROOT as root
+
     place = resolve_place(near)
     with Warehouse(demo["tmp"] / "data" / "directory.duckdb", read_only=True) as warehouse:
-        ours = search(warehouse, load_vocabulary(root / "vocabulary.toml"), near=near, radius=radius,
-                      techniques=techniques, min_tier=tier, limit=1000, precision=precision)
+        ours = search(
+            warehouse,
+            load_vocabulary(root / "vocabulary.toml"),
+            near=near,
+            radius=radius,
+            techniques=techniques,
+            min_tier=tier,
+            limit=1000,
+            precision=precision,
+        )
         shell = warehouse.con.execute(
             "select therapist_id from therapists_near(?, ?, ?) where tier_rank(relevance_tier) >= tier_rank(?) "
             "and list_has_all(techniques, ?) and precision_rank(geocode_precision) >= precision_rank(?) "
             "order by distance_miles, therapist_id",
-            [place.lat, place.lon, float(radius), tier, techniques, precision]).fetchall()
+            [place.lat, place.lon, float(radius), tier, techniques, precision],
+        ).fetchall()
     assert [row[0] for row in ours.rows] == [row[0] for row in shell]

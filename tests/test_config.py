@@ -5,7 +5,6 @@ import pytest
 from pipeline.cli import main
 from pipeline.config import load_config
 from pipeline.errors import ConfigError
-
 from tests.conftest import ROOT
 
 
@@ -20,11 +19,15 @@ def test_shipped_config_loads_with_documented_defaults():
     assert source.selectors.card == "article.listing-card"
 
 
-@pytest.mark.parametrize("extra, key", [
-    ("[http]\ndelay_secnds = 2\n", "http.delay_secnds"),
-    ("[colour]\nx = 1\n", "colour"),
-    ("[sources.sample_directory.selectors]\ncrd = 'x'\n", "sources.sample_directory.selectors.crd"),
-], ids=["misspelled-key", "unknown-section", "nested-source-key"])
+@pytest.mark.parametrize(
+    "extra, key",
+    [
+        ("[http]\ndelay_secnds = 2\n", "http.delay_secnds"),
+        ("[colour]\nx = 1\n", "colour"),
+        ("[sources.sample_directory.selectors]\ncrd = 'x'\n", "sources.sample_directory.selectors.crd"),
+    ],
+    ids=["misspelled-key", "unknown-section", "nested-source-key"],
+)
 def test_unknown_key_names_the_key_and_the_file(tmp_path, extra, key):
     path = tmp_path / "pipeline.toml"
     text = (ROOT / "pipeline.toml").read_text()
@@ -48,13 +51,17 @@ def test_misspelling_gets_a_suggestion(tmp_path):
         load_config(path)
 
 
-@pytest.mark.parametrize("old, new, key", [
-    ("delay_seconds = 1.0", 'delay_seconds = "fast"', "http.delay_seconds"),
-    ('chain = ["source", "offline"]', 'chain = "offline"', "geocode.chain"),
-    ("max_pages = 50", "max_pages = true", "sources.sample_directory.max_pages"),
-    ('min_tier = "low"', 'min_tier = "great"', "export.min_tier"),
-    ('chain = ["source", "offline"]', 'chain = ["google"]', "geocode.chain"),
-], ids=["string-for-number", "string-for-list", "bool-for-int", "bad-tier", "unknown-geocoder"])
+@pytest.mark.parametrize(
+    "old, new, key",
+    [
+        ("delay_seconds = 1.0", 'delay_seconds = "fast"', "http.delay_seconds"),
+        ('chain = ["source", "offline"]', 'chain = "offline"', "geocode.chain"),
+        ("max_pages = 50", "max_pages = true", "sources.sample_directory.max_pages"),
+        ('min_tier = "low"', 'min_tier = "great"', "export.min_tier"),
+        ('chain = ["source", "offline"]', 'chain = ["google"]', "geocode.chain"),
+    ],
+    ids=["string-for-number", "string-for-list", "bool-for-int", "bad-tier", "unknown-geocoder"],
+)
 def test_wrong_type_or_value_is_an_error(tmp_path, old, new, key):
     path = tmp_path / "pipeline.toml"
     path.write_text((ROOT / "pipeline.toml").read_text().replace(old, new, 1))
@@ -80,8 +87,9 @@ def test_environment_variable_selects_the_file(tmp_path, monkeypatch):
     assert load_config().path == path
 
 
-@pytest.mark.parametrize("content", [None, "[http\nbroken", "[http]\ndelay_seconds = 'x'\n"],
-                         ids=["missing-file", "not-toml", "wrong-type"])
+@pytest.mark.parametrize(
+    "content", [None, "[http\nbroken", "[http]\ndelay_seconds = 'x'\n"], ids=["missing-file", "not-toml", "wrong-type"]
+)
 def test_cli_reports_bad_config_in_one_sentence_with_exit_2(tmp_path, capsys, content):
     path = tmp_path / "pipeline.toml"
     if content is not None:
@@ -112,6 +120,7 @@ def test_invalid_css_selector_stops_before_crawling(write_config, capsys):
 
 def test_a_disabled_sample_source_can_still_be_named(write_config, capsys):
     import re
+
     path = write_config()
     text = re.sub(r"^enabled = true\n", "", path.read_text(), flags=re.MULTILINE)
     path.write_text(re.sub(r"^(kind = .*)$", r"\1\nenabled = false", text, flags=re.MULTILINE))

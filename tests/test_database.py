@@ -5,8 +5,8 @@ import random
 import duckdb
 import pytest
 
-from pipeline.errors import NothingToDo, WarehouseError
 from pipeline.database import SQL_DIR, Warehouse, open_work, publish, statements
+from pipeline.errors import NothingToDo, WarehouseError
 
 
 def test_migrations_apply_once_and_are_recorded(tmp_path):
@@ -24,8 +24,12 @@ def test_migrations_apply_once_and_are_recorded(tmp_path):
 def test_public_tables_and_macros_exist(tmp_path):
     with open_work(tmp_path / "w.duckdb") as warehouse:
         tables = {row[0] for row in warehouse.con.execute("select table_name from duckdb_tables()").fetchall()}
-        macros = {row[0] for row in warehouse.con.execute("select function_name from duckdb_functions() "
-                                                          "where function_type in ('macro', 'table_macro')").fetchall()}
+        macros = {
+            row[0]
+            for row in warehouse.con.execute(
+                "select function_name from duckdb_functions() where function_type in ('macro', 'table_macro')"
+            ).fetchall()
+        }
     assert {"therapists", "listings", "pipeline_runs", "quality_results", "geocode_cache", "raw_responses"} <= tables
     assert {"haversine_miles", "therapists_near", "tier_rank", "exportable_therapists"} <= macros
 
@@ -43,14 +47,18 @@ def test_therapists_near_agrees_with_a_full_scan(tmp_path):
     with open_work(tmp_path / "w.duckdb") as warehouse:
         con = warehouse.con
         con.execute("select setseed(0.7)")
-        con.execute("insert into therapists (therapist_id, name, lat, lon, active) "
-                    "select 't' || i, 'n' || i, 25 + random() * 24, -124 + random() * 57, true from range(3000) as r(i)")
+        con.execute(
+            "insert into therapists (therapist_id, name, lat, lon, active) "
+            "select 't' || i, 'n' || i, 25 + random() * 24, -124 + random() * 57, true from range(3000) as r(i)"
+        )
         for _ in range(25):
             lat, lon, miles = rng.uniform(26, 48), rng.uniform(-123, -68), rng.choice([5, 25, 100, 300])
             near = con.execute("select therapist_id from therapists_near(?, ?, ?)", [lat, lon, miles]).fetchall()
-            scan = con.execute("select therapist_id from therapists where haversine_miles(?, ?, lat, lon) <= ? "
-                               "order by haversine_miles(?, ?, lat, lon), therapist_id",
-                               [lat, lon, miles, lat, lon]).fetchall()
+            scan = con.execute(
+                "select therapist_id from therapists where haversine_miles(?, ?, lat, lon) <= ? "
+                "order by haversine_miles(?, ?, lat, lon), therapist_id",
+                [lat, lon, miles, lat, lon],
+            ).fetchall()
             assert near == scan
 
 
@@ -71,8 +79,11 @@ def test_a_locked_database_is_a_clear_error(tmp_path):
     try:
         import subprocess
         import sys
-        code = ("from pipeline.database import Warehouse\nfrom pipeline.errors import WarehouseError\n"
-                f"try:\n    Warehouse({str(path)!r})\nexcept WarehouseError as e:\n    print(e)\n")
+
+        code = (
+            "from pipeline.database import Warehouse\nfrom pipeline.errors import WarehouseError\n"
+            f"try:\n    Warehouse({str(path)!r})\nexcept WarehouseError as e:\n    print(e)\n"
+        )
         out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60).stdout
     finally:
         holder.close()
@@ -97,6 +108,5 @@ def test_publish_replaces_atomically_and_keeps_open_readers_working(tmp_path):
 
 
 def test_failed_sql_names_the_file(tmp_path):
-    with open_work(tmp_path / "w.duckdb") as warehouse:
-        with pytest.raises(WarehouseError, match="sql/load/merge.sql"):
-            warehouse.run("load/merge.sql", {"now": "not a timestamp"})
+    with open_work(tmp_path / "w.duckdb") as warehouse, pytest.raises(WarehouseError, match="sql/load/merge.sql"):
+        warehouse.run("load/merge.sql", {"now": "not a timestamp"})

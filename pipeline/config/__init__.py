@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.config.durations import parse_duration
-from pipeline.errors import ConfigError
 from pipeline.config.sources import SOURCE_KINDS, SourceSettings
+from pipeline.errors import ConfigError
 
 DEFAULT_PATH = "pipeline.toml"
 ENV_VAR = "THERAPISTS_CONFIG"
@@ -88,8 +88,17 @@ class Checks:
 
 # Fields whose value survivorship picks from one listing (lists like techniques are unions).
 # "address" moves street, suite, city, state, ZIP, coordinates and precision together.
-SURVIVING_FIELDS = ("name", "business_name", "phone", "website", "email", "address", "description",
-                    "opening_hours", "npi")
+SURVIVING_FIELDS = (
+    "name",
+    "business_name",
+    "phone",
+    "website",
+    "email",
+    "address",
+    "description",
+    "opening_hours",
+    "npi",
+)
 
 
 @dataclass(frozen=True)
@@ -98,13 +107,39 @@ class Resolution:
     max_block_size: int = 50  # a blocking key shared by more listings (a call centre) is not used
     max_cluster_size: int = 25  # no therapist is made of more listings than this
     # Sites many unrelated therapists share: their host says nothing about who a listing is.
-    shared_hosts: list[str] = field(default_factory=lambda: [
-        "facebook.com", "instagram.com", "linkedin.com", "yelp.com", "google.com", "goo.gl", "linktr.ee",
-        "massagebook.com", "vagaro.com", "styleseat.com", "mindbodyonline.com", "schedulicity.com",
-        "booksy.com", "squareup.com", "square.site", "wixsite.com", "wix.com", "squarespace.com",
-        "godaddysites.com", "weebly.com", "wordpress.com", "blogspot.com", "abmp.com", "amtamassage.org",
-        "psychologytoday.com", "healthgrades.com", "zocdoc.com", "npiregistry.cms.hhs.gov", "openstreetmap.org",
-    ])
+    shared_hosts: list[str] = field(
+        default_factory=lambda: [
+            "facebook.com",
+            "instagram.com",
+            "linkedin.com",
+            "yelp.com",
+            "google.com",
+            "goo.gl",
+            "linktr.ee",
+            "massagebook.com",
+            "vagaro.com",
+            "styleseat.com",
+            "mindbodyonline.com",
+            "schedulicity.com",
+            "booksy.com",
+            "squareup.com",
+            "square.site",
+            "wixsite.com",
+            "wix.com",
+            "squarespace.com",
+            "godaddysites.com",
+            "weebly.com",
+            "wordpress.com",
+            "blogspot.com",
+            "abmp.com",
+            "amtamassage.org",
+            "psychologytoday.com",
+            "healthgrades.com",
+            "zocdoc.com",
+            "npiregistry.cms.hhs.gov",
+            "openstreetmap.org",
+        ]
+    )
 
 
 @dataclass(frozen=True)
@@ -123,8 +158,16 @@ class Export:
 
 
 # The tables of pipeline.toml besides [sources.*], and the settings class each becomes.
-SECTIONS = {"paths": Paths, "http": Http, "geocode": Geocode, "relevance": Relevance, "export": Export,
-            "resolution": Resolution, "survivorship": Survivorship, "checks": Checks}
+SECTIONS = {
+    "paths": Paths,
+    "http": Http,
+    "geocode": Geocode,
+    "relevance": Relevance,
+    "export": Export,
+    "resolution": Resolution,
+    "survivorship": Survivorship,
+    "checks": Checks,
+}
 
 
 @dataclass(frozen=True)
@@ -144,6 +187,15 @@ class Config:
     def resolve(self, relative: str) -> Path:
         path = Path(relative)
         return path if path.is_absolute() else self.root / path
+
+    def shown(self, path: Path | str) -> str:
+        """A path as messages show it: relative to the config's folder when inside it, so output
+        and logs name `data/directory.duckdb`, not the machine's checkout."""
+        path = Path(path)
+        try:
+            return path.resolve().relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            return str(path)
 
     @property
     def database(self) -> Path:
@@ -195,8 +247,9 @@ def load_config(path: str | Path | None = None) -> Config:
         with open(path, "rb") as handle:
             data = tomllib.load(handle)
     except FileNotFoundError:
-        raise ConfigError(f"config file {path} does not exist; pass --config PATH or set {ENV_VAR}",
-                          path=str(path)) from None
+        raise ConfigError(
+            f"config file {path} does not exist; pass --config PATH or set {ENV_VAR}", path=str(path)
+        ) from None
     except tomllib.TOMLDecodeError as err:
         raise ConfigError(f"config file {path} is not valid TOML: {err}", path=str(path)) from err
     except OSError as err:
@@ -227,8 +280,9 @@ def parse_config(data: dict, path: Path) -> Config:
 def _validate(config: Config, reader: _Reader) -> None:
     http = config.http
     if not re.search(r"(https?://\S+|[\w.+-]+@[\w-]+\.[\w.-]+)", http.user_agent):
-        raise reader.error("key 'http.user_agent' must name the crawler and include a contact URL or email",
-                           "http.user_agent")
+        raise reader.error(
+            "key 'http.user_agent' must name the crawler and include a contact URL or email", "http.user_agent"
+        )
     for key in ("delay_seconds", "jitter", "backoff_seconds", "max_retries"):
         if getattr(http, key) < 0:
             raise reader.error(f"key 'http.{key}' must not be negative", f"http.{key}")
@@ -238,8 +292,11 @@ def _validate(config: Config, reader: _Reader) -> None:
     known = [*GEOCODERS, *config.geocode.providers]
     for name in config.geocode.chain:
         if name not in known:
-            raise reader.error(f"key 'geocode.chain' names unknown geocoder {name!r}; use one of "
-                               f"{', '.join(known)} or declare it in [geocode.providers.{name}]", "geocode.chain")
+            raise reader.error(
+                f"key 'geocode.chain' names unknown geocoder {name!r}; use one of "
+                f"{', '.join(known)} or declare it in [geocode.providers.{name}]",
+                "geocode.chain",
+            )
     if config.geocode.max_distance_miles <= 0:
         raise reader.error("key 'geocode.max_distance_miles' must be more than 0", "geocode.max_distance_miles")
     try:
@@ -248,27 +305,35 @@ def _validate(config: Config, reader: _Reader) -> None:
         raise reader.error(f"key 'geocode.retry_failures_after': {err}", "geocode.retry_failures_after") from None
     for name, provider in config.geocode.providers.items():
         if provider.min_delay_seconds < 0 or provider.timeout <= 0:
-            raise reader.error(f"keys of 'geocode.providers.{name}' must be positive numbers of seconds",
-                               f"geocode.providers.{name}")
+            raise reader.error(
+                f"keys of 'geocode.providers.{name}' must be positive numbers of seconds", f"geocode.providers.{name}"
+            )
     rel = config.relevance
     if not 0 < rel.low < rel.medium < rel.high <= 100:
-        raise reader.error("keys 'relevance.low' < 'relevance.medium' < 'relevance.high' must rise within 1-100",
-                           "relevance")
+        raise reader.error(
+            "keys 'relevance.low' < 'relevance.medium' < 'relevance.high' must rise within 1-100", "relevance"
+        )
     if config.export.min_tier not in TIERS:
         raise reader.error(f"key 'export.min_tier' must be one of {', '.join(TIERS)}", "export.min_tier")
     if not 0 < config.checks.max_active_drop_percent <= 100:
-        raise reader.error("key 'checks.max_active_drop_percent' must be more than 0 and at most 100",
-                           "checks.max_active_drop_percent")
+        raise reader.error(
+            "key 'checks.max_active_drop_percent' must be more than 0 and at most 100", "checks.max_active_drop_percent"
+        )
     res = config.resolution
     if res.threshold <= 0 or res.max_block_size < 2 or res.max_cluster_size < 2:
-        raise reader.error("keys 'resolution.threshold' must be more than 0, 'resolution.max_block_size' and "
-                           "'resolution.max_cluster_size' at least 2", "resolution")
+        raise reader.error(
+            "keys 'resolution.threshold' must be more than 0, 'resolution.max_block_size' and "
+            "'resolution.max_cluster_size' at least 2",
+            "resolution",
+        )
     for name in config.survivorship.fields:
         if name not in SURVIVING_FIELDS:
             hint = difflib.get_close_matches(name, SURVIVING_FIELDS, n=1)
-            raise reader.error(f"key 'survivorship.fields.{name}' is not a field survivorship picks"
-                               + (f"; did you mean '{hint[0]}'?" if hint else f"; use one of {', '.join(SURVIVING_FIELDS)}"),
-                               f"survivorship.fields.{name}")
+            raise reader.error(
+                f"key 'survivorship.fields.{name}' is not a field survivorship picks"
+                + (f"; did you mean '{hint[0]}'?" if hint else f"; use one of {', '.join(SURVIVING_FIELDS)}"),
+                f"survivorship.fields.{name}",
+            )
     try:
         parse_duration(config.survivorship.stale_after)
     except ValueError as err:
@@ -316,7 +381,7 @@ class _Reader:
 
     def convert(self, hint, value, key: str):
         origin = typing.get_origin(hint)
-        if dataclasses.is_dataclass(hint):
+        if isinstance(hint, type) and dataclasses.is_dataclass(hint):
             return self.build(hint, value, key)
         if origin is list:
             self.expect(value, list, key)
@@ -335,5 +400,11 @@ class _Reader:
 
 
 def _describe(kind: type) -> str:
-    return {str: "a string", int: "an integer", float: "a number", bool: "true or false",
-            list: "a list", dict: "a table"}.get(kind, kind.__name__)
+    return {
+        str: "a string",
+        int: "an integer",
+        float: "a number",
+        bool: "true or false",
+        list: "a list",
+        dict: "a table",
+    }.get(kind, kind.__name__)

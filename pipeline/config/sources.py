@@ -9,13 +9,39 @@ from pipeline.config.durations import parse_duration
 
 # Fields an html source may extract; each maps to a CSS selector, `selector@attr` reads an attribute.
 HTML_FIELDS = (
-    "name", "business_name", "credentials", "phone", "website", "email",
-    "street", "city", "state", "postal_code", "services", "description", "opening_hours",
+    "name",
+    "business_name",
+    "credentials",
+    "phone",
+    "website",
+    "email",
+    "street",
+    "city",
+    "state",
+    "postal_code",
+    "services",
+    "description",
+    "opening_hours",
 )
 # Fields a roster CSV may map from its columns.
 CSV_FIELDS = (
-    "license_number", "license_type", "status", "expires", "name", "first_name", "middle_name", "last_name",
-    "business_name", "street", "street_2", "city", "state", "postal_code", "phone", "email", "website",
+    "license_number",
+    "license_type",
+    "status",
+    "expires",
+    "name",
+    "first_name",
+    "middle_name",
+    "last_name",
+    "business_name",
+    "street",
+    "street_2",
+    "city",
+    "state",
+    "postal_code",
+    "phone",
+    "email",
+    "website",
 )
 _STATE = re.compile(r"^[A-Z]{2}$")
 _ISO_AREA = re.compile(r"^[A-Z]{2}(-[A-Z0-9]{1,3})?$")
@@ -43,7 +69,7 @@ class SourceSettings:
         """(key, message) pairs for values the type alone cannot rule out."""
         found = []
         try:
-            self.cache_ttl_seconds
+            _ = self.cache_ttl_seconds  # parsing it is the check
         except ValueError as err:
             found.append(("cache_ttl", str(err)))
         for key in ("max_age", "every"):
@@ -76,8 +102,11 @@ class HtmlSource(SourceSettings):
 
     def problems(self):
         found = super().problems()
-        found += [(f"fields.{key}", f"is not a known field; known: {', '.join(HTML_FIELDS)}")
-                  for key in self.fields if key not in HTML_FIELDS]
+        found += [
+            (f"fields.{key}", f"is not a known field; known: {', '.join(HTML_FIELDS)}")
+            for key in self.fields
+            if key not in HTML_FIELDS
+        ]
         if "name" not in self.fields and not self.structured_data:
             found.append(("fields.name", "is required when structured_data = false (a listing needs a name)"))
         for key in ("card", "detail_link"):
@@ -132,21 +161,29 @@ class OverpassSource(SourceSettings):
     base_url: str = "https://overpass-api.de/api/interpreter"
     areas: list[str] = field(default_factory=list)  # ISO 3166-2 codes such as "US-TX"
     bbox: list[float] = field(default_factory=list)  # south, west, north, east (instead of areas)
-    tags: list[str] = field(default_factory=lambda: [
-        "shop=massage", "healthcare=physiotherapist", "healthcare=alternative,healthcare:speciality=chiropractic"])
+    tags: list[str] = field(
+        default_factory=lambda: [
+            "shop=massage",
+            "healthcare=physiotherapist",
+            "healthcare=alternative,healthcare:speciality=chiropractic",
+        ]
+    )
     timeout_seconds: int = 180  # the query's [timeout:]; the server gives up (with a remark) after it
 
     def problems(self):
         found = super().problems()
         if bool(self.areas) == bool(self.bbox):
             found.append(("areas", "or bbox must be given, not both"))
-        found += [("areas", f"{area!r} is not an ISO 3166-2 code like US-TX")
-                  for area in self.areas if not _ISO_AREA.match(area)]
+        found += [
+            ("areas", f"{area!r} is not an ISO 3166-2 code like US-TX")
+            for area in self.areas
+            if not _ISO_AREA.match(area)
+        ]
         if self.bbox and (len(self.bbox) != 4 or not (-90 <= self.bbox[0] < self.bbox[2] <= 90)):
             found.append(("bbox", "must be [south, west, north, east] in degrees"))
         for spec in self.tags:
             if not spec or not all(_TAG.match(part.strip()) for part in spec.split(",")):
-                found.append(("tags", f"{spec!r} is not like \"key=value\" or \"k1=v1,k2=v2\""))
+                found.append(("tags", f'{spec!r} is not like "key=value" or "k1=v1,k2=v2"'))
         if not self.tags:
             found.append(("tags", "must list at least one tag filter"))
         return found
@@ -166,8 +203,11 @@ class CsvSource(SourceSettings):
 
     def problems(self):
         found = super().problems() + _states_problems([self.state], required=True, key="state")
-        found += [(f"columns.{key}", f"is not a known field; known: {', '.join(CSV_FIELDS)}")
-                  for key in self.columns if key not in CSV_FIELDS]
+        found += [
+            (f"columns.{key}", f"is not a known field; known: {', '.join(CSV_FIELDS)}")
+            for key in self.columns
+            if key not in CSV_FIELDS
+        ]
         if "license_number" not in self.columns:
             found.append(("columns.license_number", "is required (it keys the roster's records)"))
         if "name" not in self.columns and "last_name" not in self.columns and "business_name" not in self.columns:
@@ -182,6 +222,9 @@ def _states_problems(states: list[str], *, required: bool, key: str = "states") 
 
 
 SOURCE_KINDS: dict[str, type[SourceSettings]] = {
-    "html": HtmlSource, "nppes": NppesSource, "nppes_bulk": NppesBulkSource, "overpass": OverpassSource,
+    "html": HtmlSource,
+    "nppes": NppesSource,
+    "nppes_bulk": NppesBulkSource,
+    "overpass": OverpassSource,
     "csv": CsvSource,
 }

@@ -7,11 +7,30 @@ import re
 import charset_normalizer
 
 # Single-byte encodings for Latin scripts, as charset_normalizer names them.
-LATIN_SINGLE_BYTE = frozenset({
-    "cp1250", "cp1252", "cp1254", "cp1257", "cp1258", "latin_1", "iso8859_2", "iso8859_3", "iso8859_4",
-    "iso8859_9", "iso8859_10", "iso8859_13", "iso8859_14", "iso8859_15", "iso8859_16", "mac_roman",
-    "mac_latin2", "cp437", "cp850", "cp858",
-})
+LATIN_SINGLE_BYTE = frozenset(
+    {
+        "cp1250",
+        "cp1252",
+        "cp1254",
+        "cp1257",
+        "cp1258",
+        "latin_1",
+        "iso8859_2",
+        "iso8859_3",
+        "iso8859_4",
+        "iso8859_9",
+        "iso8859_10",
+        "iso8859_13",
+        "iso8859_14",
+        "iso8859_15",
+        "iso8859_16",
+        "mac_roman",
+        "mac_latin2",
+        "cp437",
+        "cp850",
+        "cp858",
+    }
+)
 _DECLARED = re.compile(r"charset=[\"']?([\w.:-]+)", re.IGNORECASE)
 _META = re.compile(rb"""<meta[^>]+charset=["']?([\w.:-]+)""", re.IGNORECASE)
 

@@ -18,17 +18,17 @@ from urllib.parse import urljoin, urlsplit
 
 import requests
 
-from pipeline.fetch.archive import Archive
-from pipeline.fetch.charset import decode
 from pipeline.config import Http, is_example_agent
 from pipeline.errors import ConfigError, FetchError, RobotsDisallowed, RobotsUnavailable
-from pipeline.fetch.stats import FetchStats
+from pipeline.fetch.archive import Archive
+from pipeline.fetch.charset import decode
 from pipeline.fetch.hosts import HostGate, is_loopback, origin
 from pipeline.fetch.journal import FetchLog, Journal
-from pipeline.progress import Progress
 from pipeline.fetch.responses import Archived, ResponseCache
 from pipeline.fetch.retry import RETRY_STATUSES, backoff_seconds, retry_after_seconds
 from pipeline.fetch.robots import Robots
+from pipeline.fetch.stats import FetchStats
+from pipeline.progress import Progress
 
 log = logging.getLogger(__name__)
 
@@ -59,11 +59,22 @@ class _Response:
 class Fetcher:
     """Fetches politely for one run; safe to share between threads crawling different hosts."""
 
-    def __init__(self, http: Http, archive: Archive, *, run_id: str, stats: FetchStats | None = None,
-                 cache: ResponseCache | None = None, origins: dict[str, str] | None = None,
-                 offline: bool = False, refresh: bool = False, rng: random.Random | None = None,
-                 journal: Journal | None = None, resume_since: datetime | None = None,
-                 progress: Progress | None = None):
+    def __init__(
+        self,
+        http: Http,
+        archive: Archive,
+        *,
+        run_id: str,
+        stats: FetchStats | None = None,
+        cache: ResponseCache | None = None,
+        origins: dict[str, str] | None = None,
+        offline: bool = False,
+        refresh: bool = False,
+        rng: random.Random | None = None,
+        journal: Journal | None = None,
+        resume_since: datetime | None = None,
+        progress: Progress | None = None,
+    ):
         self.http = http
         self.archive = archive
         self.run_id = run_id
@@ -96,13 +107,26 @@ class Fetcher:
         self.archive.close()
 
     # -- the public API ------------------------------------------------------------------------
-    def get(self, url: str, *, source: str, delay: float | None = None, obey_robots: bool = True,
-            allowed_hosts: Iterable[str] | None = None, cache_ttl: float = 0.0) -> Page:
+    def get(
+        self,
+        url: str,
+        *,
+        source: str,
+        delay: float | None = None,
+        obey_robots: bool = True,
+        allowed_hosts: Iterable[str] | None = None,
+        cache_ttl: float = 0.0,
+    ) -> Page:
         """Fetch `url` or raise FetchError (with a reason); every failure is also recorded."""
         try:
-            return self._get(url, source=source, delay=self.http.delay_seconds if delay is None else delay,
-                             obey_robots=obey_robots, allowed=set(allowed_hosts) if allowed_hosts else None,
-                             cache_ttl=cache_ttl)
+            return self._get(
+                url,
+                source=source,
+                delay=self.http.delay_seconds if delay is None else delay,
+                obey_robots=obey_robots,
+                allowed=set(allowed_hosts) if allowed_hosts else None,
+                cache_ttl=cache_ttl,
+            )
         except FetchError as err:
             self._record_failure(source, url, err)
             raise
@@ -114,7 +138,7 @@ class Fetcher:
             by_host[origin(url)].append(url)
 
         def fetch_host(host_urls: list[str]) -> dict[str, Page | FetchError]:
-            results = {}
+            results: dict[str, Page | FetchError] = {}
             for url in host_urls:
                 try:
                     results[url] = self.get(url, source=source, **options)
@@ -144,12 +168,13 @@ class Fetcher:
     def canonical(self, url: str) -> str:
         for served, canonical in self.origins.items():
             if url == served or url.startswith(served + "/"):
-                return canonical + url[len(served):]
+                return canonical + url[len(served) :]
         return url
 
     # -- one URL ---------------------------------------------------------------------------------
-    def _get(self, url: str, *, source: str, delay: float, obey_robots: bool, allowed: set[str] | None,
-             cache_ttl: float) -> Page:
+    def _get(
+        self, url: str, *, source: str, delay: float, obey_robots: bool, allowed: set[str] | None, cache_ttl: float
+    ) -> Page:
         if urlsplit(url).scheme not in ("http", "https"):
             raise FetchError(f"refusing non-HTTP URL {url}", url=url, reason="bad_scheme")
         canonical = self.canonical(url)
@@ -175,39 +200,46 @@ class Fetcher:
                 self.stats.add(source, host, "robots_refused")
                 raise RobotsDisallowed(current)
             known = self.cache.validators(self.canonical(current))  # for If-None-Match / If-Modified-Since
-            response = self._attempts(current, host, source, max(delay, robots.crawl_delay if robots else 0.0),
-                                      known)
+            response = self._attempts(current, host, source, max(delay, robots.crawl_delay if robots else 0.0), known)
             if response.status in (301, 302, 303, 307, 308) and "Location" in response.headers:
                 target = urljoin(current, response.headers["Location"])
                 self._record(source, current, response, None, None)
                 hops += 1
                 if hops > self.http.max_redirects:
                     self.stats.add(source, host, "failed/redirects")
-                    raise FetchError(f"{url} redirected more than {self.http.max_redirects} times",
-                                     url=url, reason="redirects")
+                    raise FetchError(
+                        f"{url} redirected more than {self.http.max_redirects} times", url=url, reason="redirects"
+                    )
                 if urlsplit(target).scheme not in ("http", "https"):
                     raise FetchError(f"{current} redirected to a non-HTTP URL", url=url, reason="bad_redirect")
                 target_host = urlsplit(target).netloc
                 if target_host != urlsplit(url).netloc and (allowed is None or target_host not in allowed):
                     self.stats.add(source, host, "failed/offsite_redirect")
-                    raise FetchError(f"{current} redirected off-site to {target_host}", url=url,
-                                     reason="offsite_redirect")
+                    raise FetchError(
+                        f"{current} redirected off-site to {target_host}", url=url, reason="offsite_redirect"
+                    )
                 current = target
                 continue
             break
-        if response.status == 304 and known is not None:
+        if response.status == 304 and known is not None and known.sha256 is not None:
             self.stats.add(source, host, "not_modified")
             self._record(source, current, response, known.sha256, self.archive.relative_path(known.sha256))
-            return self._page(url, current, 304, known.content_type, self.archive.load(known.sha256),
-                              known.sha256, from_archive=True)
+            return self._page(
+                url, current, 304, known.content_type, self.archive.load(known.sha256), known.sha256, from_archive=True
+            )
         sha256, archive_path = self.archive.store(response.body or b"")
         self._record(source, current, response, sha256, archive_path)
         if response.status >= 300:
             self.stats.add(source, host, f"failed/http_{response.status}")
-            raise FetchError(f"{current} answered HTTP {response.status}", url=url, status=response.status,
-                             reason=f"http_{response.status}")
-        return self._page(url, current, response.status, response.headers.get("Content-Type", ""),
-                          response.body or b"", sha256)
+            raise FetchError(
+                f"{current} answered HTTP {response.status}",
+                url=url,
+                status=response.status,
+                reason=f"http_{response.status}",
+            )
+        return self._page(
+            url, current, response.status, response.headers.get("Content-Type", ""), response.body or b"", sha256
+        )
 
     def _attempts(self, url: str, host: str, source: str, delay: float, known: Archived | None) -> _Response:
         """Request with retries: backoff with jitter, Retry-After honoured up to max_wait_seconds."""
@@ -233,12 +265,19 @@ class Fetcher:
                 retry_after = retry_after_seconds(response.headers.get("Retry-After"))
             if attempt == tries:
                 break
-            wait = retry_after if retry_after is not None else backoff_seconds(
-                attempt, self.http.backoff_seconds, self.http.jitter, self.rng)
+            wait = (
+                retry_after
+                if retry_after is not None
+                else backoff_seconds(attempt, self.http.backoff_seconds, self.http.jitter, self.rng)
+            )
             if wait > self.http.max_wait_seconds:
                 self.stats.add(source, host, "failed/retry_after_too_long")
-                raise FetchError(f"{url} asked us to wait {wait:.0f} s, more than max_wait_seconds",
-                                 url=url, status=status, reason="retry_after_too_long")
+                raise FetchError(
+                    f"{url} asked us to wait {wait:.0f} s, more than max_wait_seconds",
+                    url=url,
+                    status=status,
+                    reason="retry_after_too_long",
+                )
             self.stats.add(source, host, "retries")
             log.info("retrying %s in %.1f s after %s", url, wait, failure.reason)
             self.gate.defer(host, wait)
@@ -251,8 +290,13 @@ class Fetcher:
         limit = self.http.max_body_bytes
         self.stats.add(source, host, "requests")
         try:
-            with self.session.get(url, headers=headers, stream=True, allow_redirects=False,
-                                  timeout=(self.http.connect_timeout, self.http.read_timeout)) as response:
+            with self.session.get(
+                url,
+                headers=headers,
+                stream=True,
+                allow_redirects=False,
+                timeout=(self.http.connect_timeout, self.http.read_timeout),
+            ) as response:
                 self.stats.add(source, host, f"status/{response.status_code}")
                 if response.is_redirect or response.status_code == 304:
                     return _Response(url, response.status_code, dict(response.headers), None)
@@ -306,8 +350,10 @@ class Fetcher:
         if host in self._agent_checked or is_loopback(host):
             return
         if is_example_agent(self.http.user_agent):
-            raise ConfigError(f"http.user_agent still carries the example contact; put your own URL or email "
-                              f"there before crawling {urlsplit(host).hostname}")
+            raise ConfigError(
+                f"http.user_agent still carries the example contact; put your own URL or email "
+                f"there before crawling {urlsplit(host).hostname}"
+            )
         self._agent_checked.add(host)
 
     def _offline(self, url: str, source: str, *, obey_robots: bool) -> Page:
@@ -328,47 +374,80 @@ class Fetcher:
                 return self._from_archive(url, source, archived, reason="offline")
             if archived.status >= 400:
                 self.stats.add(source, host, f"failed/http_{archived.status}")
-                raise FetchError(f"{current} answered HTTP {archived.status} when it was fetched", url=url,
-                                 status=archived.status, reason=f"http_{archived.status}")
+                raise FetchError(
+                    f"{current} answered HTTP {archived.status} when it was fetched",
+                    url=url,
+                    status=archived.status,
+                    reason=f"http_{archived.status}",
+                )
             current = archived.final_url  # a redirect, recorded with its target
         raise FetchError(f"{url} redirected more than {self.http.max_redirects} times", url=url, reason="redirects")
 
     def _from_archive(self, url: str, source: str, archived: Archived | None, *, reason: str) -> Page:
         host = origin(url)
-        if archived is None or not archived.usable:
+        if archived is None or not archived.usable or archived.sha256 is None:
             self.stats.add(source, host, "failed/not_archived")
             raise FetchError(f"{url} is not in the archive", url=url, reason="not_archived")
         self.stats.add(source, host, reason)
         body = self.archive.load(archived.sha256)
-        return Page(url=url, final_url=archived.final_url or url,
-                    canonical_url=self.canonical(archived.final_url or url), status=200,
-                    content_type=archived.content_type or "", text=decode(body, archived.content_type or ""),
-                    sha256=archived.sha256, fetched_at=archived.fetched_at.isoformat(timespec="seconds"),
-                    from_archive=True)
+        return Page(
+            url=url,
+            final_url=archived.final_url or url,
+            canonical_url=self.canonical(archived.final_url or url),
+            status=200,
+            content_type=archived.content_type or "",
+            text=decode(body, archived.content_type or ""),
+            sha256=archived.sha256,
+            fetched_at=archived.fetched_at.isoformat(timespec="seconds"),
+            from_archive=True,
+        )
 
-    def _page(self, url: str, final: str, status: int, content_type: str, body: bytes, sha256: str,
-              from_archive: bool = False) -> Page:
-        return Page(url=url, final_url=final, canonical_url=self.canonical(final), status=status,
-                    content_type=content_type, text=decode(body, content_type), sha256=sha256,
-                    fetched_at=_utcnow().isoformat(timespec="seconds"), from_archive=from_archive)
+    def _page(
+        self, url: str, final: str, status: int, content_type: str, body: bytes, sha256: str, from_archive: bool = False
+    ) -> Page:
+        return Page(
+            url=url,
+            final_url=final,
+            canonical_url=self.canonical(final),
+            status=status,
+            content_type=content_type,
+            text=decode(body, content_type),
+            sha256=sha256,
+            fetched_at=_utcnow().isoformat(timespec="seconds"),
+            from_archive=from_archive,
+        )
 
     def _record(self, source: str, url: str, response: _Response, sha256: str | None, path: str | None) -> None:
         location = response.headers.get("Location")
-        row = {"url": self.canonical(url),
-               "final_url": self.canonical(urljoin(url, location)) if location else self.canonical(url),
-               "status": response.status, "content_type": response.headers.get("Content-Type", ""),
-               "fetched_at": _utcnow().isoformat(timespec="seconds"), "etag": response.headers.get("ETag"),
-               "last_modified": response.headers.get("Last-Modified"), "sha256": sha256,
-               "size": len(response.body) if response.body is not None else None, "archive_path": path,
-               "source": source, "run_id": self.run_id}
+        row = {
+            "url": self.canonical(url),
+            "final_url": self.canonical(urljoin(url, location)) if location else self.canonical(url),
+            "status": response.status,
+            "content_type": response.headers.get("Content-Type", ""),
+            "fetched_at": _utcnow().isoformat(timespec="seconds"),
+            "etag": response.headers.get("ETag"),
+            "last_modified": response.headers.get("Last-Modified"),
+            "sha256": sha256,
+            "size": len(response.body) if response.body is not None else None,
+            "archive_path": path,
+            "source": source,
+            "run_id": self.run_id,
+        }
         self.log.response(row)
         self.progress.advance()
 
     def _record_failure(self, source: str, url: str, err: FetchError) -> None:
-        self.log.failure({
-            "run_id": self.run_id, "source": source, "url": self.canonical(url), "reason": err.reason,
-            "status": err.status, "attempts": getattr(err, "attempts", 1),
-            "failed_at": _utcnow().isoformat(timespec="seconds")})
+        self.log.failure(
+            {
+                "run_id": self.run_id,
+                "source": source,
+                "url": self.canonical(url),
+                "reason": err.reason,
+                "status": err.status,
+                "attempts": getattr(err, "attempts", 1),
+                "failed_at": _utcnow().isoformat(timespec="seconds"),
+            }
+        )
 
 
 def _too_large(url: str, limit: int) -> FetchError:
@@ -377,4 +456,3 @@ def _too_large(url: str, limit: int) -> FetchError:
 
 def _utcnow() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
-

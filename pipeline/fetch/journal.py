@@ -20,7 +20,7 @@ class Journal:
     def __init__(self, raw_dir: Path, run_id: str):
         self.path = Path(raw_dir) / FOLDER / f"{run_id}.ndjson"
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._handle = open(self.path, "a", encoding="utf-8")
+        self._handle = open(self.path, "a", encoding="utf-8")  # noqa: SIM115 (open for the run, closed by finish())
         self._lock = threading.Lock()
 
     def append(self, row: dict) -> None:

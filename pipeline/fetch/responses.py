@@ -41,8 +41,12 @@ class ResponseCache:
     def fresh(self, url: str, ttl_seconds: float, now: datetime) -> Archived | None:
         """The archived response if it is younger than the TTL."""
         archived = self._by_url.get(url)
-        if archived and archived.usable and ttl_seconds > 0 \
-                and (now - archived.fetched_at).total_seconds() < ttl_seconds:
+        if (
+            archived
+            and archived.usable
+            and ttl_seconds > 0
+            and (now - archived.fetched_at).total_seconds() < ttl_seconds
+        ):
             return archived
         return None
 

@@ -24,14 +24,14 @@ class Robots:
             parser.parse(text.splitlines())
             return cls(parser, crawl_delay(text, user_agent))
         if status is not None and status < 500:
-            parser.allow_all = True  # no robots.txt (4xx): everything is allowed
+            parser.allow_all = True  # type: ignore[attr-defined]  # no robots.txt (4xx): all allowed
             return cls(parser)
-        parser.disallow_all = True  # 5xx or unreachable: assume complete disallow
+        parser.disallow_all = True  # type: ignore[attr-defined]  # 5xx or unreachable: assume complete disallow
         return cls(parser, why=why or f"HTTP {status}")
 
     @property
     def unavailable(self) -> bool:
-        return self.parser.disallow_all
+        return self.parser.disallow_all  # type: ignore[attr-defined]  # set by the stdlib parser, untyped
 
     def allows(self, user_agent: str, url: str) -> bool:
         return self.parser.can_fetch(user_agent, url)

@@ -23,5 +23,7 @@ class FetchStats:
 
     def as_dict(self) -> dict:
         with self._lock:
-            return {"hosts": {h: dict(sorted(c.items())) for h, c in sorted(self.hosts.items())},
-                    "sources": {s: dict(sorted(c.items())) for s, c in sorted(self.sources.items())}}
+            return {
+                "hosts": {h: dict(sorted(c.items())) for h, c in sorted(self.hosts.items())},
+                "sources": {s: dict(sorted(c.items())) for s, c in sorted(self.sources.items())},
+            }

@@ -37,24 +37,31 @@ class Provider:
     def __init__(self, name: str, settings: GeocoderSettings, user_agent: str):
         service = (settings.service or name).lower()
         if service not in SERVICE_TO_GEOCODER:
-            raise ConfigError(f"geocode.providers.{name}.service {service!r} is not a geopy geocoder; "
-                              f"known: {', '.join(sorted(SERVICE_TO_GEOCODER))}")
+            raise ConfigError(
+                f"geocode.providers.{name}.service {service!r} is not a geopy geocoder; "
+                f"known: {', '.join(sorted(SERVICE_TO_GEOCODER))}"
+            )
         options: dict = dict(settings.options)
         if settings.domain:
             options["domain"] = settings.domain
         if settings.api_key_env:
             key = os.environ.get(settings.api_key_env)
             if not key:
-                raise ConfigError(f"geocoder {name} needs an API key in the environment variable "
-                                  f"{settings.api_key_env}, which is not set")
+                raise ConfigError(
+                    f"geocoder {name} needs an API key in the environment variable "
+                    f"{settings.api_key_env}, which is not set"
+                )
             options["api_key"] = key
         host = urlsplit(f"//{settings.domain}").hostname or ""
         if is_example_agent(user_agent) and host not in ("127.0.0.1", "localhost", "::1"):
-            raise ConfigError(f"http.user_agent still carries the example contact; put your own URL or email "
-                              f"there before using the {name} geocoder")
+            raise ConfigError(
+                f"http.user_agent still carries the example contact; put your own URL or email "
+                f"there before using the {name} geocoder"
+            )
         self.name, self.service, self.settings = name, service, settings
-        self.geocoder = SERVICE_TO_GEOCODER[service](user_agent=user_agent, scheme=settings.scheme,
-                                                    timeout=settings.timeout, **options)
+        self.geocoder = SERVICE_TO_GEOCODER[service](
+            user_agent=user_agent, scheme=settings.scheme, timeout=settings.timeout, **options
+        )
         self._last = 0.0
 
     def _wait(self) -> None:
@@ -78,14 +85,21 @@ class Provider:
                 self._last = time.monotonic() + wait - self.settings.min_delay_seconds
         return None
 
-    def lookup(self, addresses: list[dict], *, max_miles: float, max_wait: float, now: datetime,
-               counts: Counter) -> Iterator[dict]:
+    def lookup(
+        self, addresses: list[dict], *, max_miles: float, max_wait: float, now: datetime, counts: Counter
+    ) -> Iterator[dict]:
         """Cache rows (ok, not_found or mismatch) for the addresses; stops early if the provider is down."""
         errors = 0
         for address in addresses:
-            query = ", ".join(str(p) for p in (address["street"], address["city"],
-                                               " ".join(x for x in (address["state"], address["postal_code"]) if x))
-                              if p)
+            query = ", ".join(
+                str(p)
+                for p in (
+                    address["street"],
+                    address["city"],
+                    " ".join(x for x in (address["state"], address["postal_code"]) if x),
+                )
+                if p
+            )
             try:
                 location = self.ask(query, max_wait)
             except (geopy_errors.GeopyError, ValueError) as err:
@@ -101,13 +115,26 @@ class Provider:
                 continue
             errors = 0
             counts[f"geocode/{self.name}/requests"] += 1
-            row = {"address_key": address["address_key"], "provider": self.name, "lat": None, "lon": None,
-                   "precision": None, "status": "not_found", "created_at": now.isoformat(), "query": query,
-                   "detail": None}
+            row = {
+                "address_key": address["address_key"],
+                "provider": self.name,
+                "lat": None,
+                "lon": None,
+                "precision": None,
+                "status": "not_found",
+                "created_at": now.isoformat(),
+                "query": query,
+                "detail": None,
+            }
             if location is not None:
                 problem = check(location.latitude, location.longitude, address, max_miles)
-                row.update(lat=location.latitude, lon=location.longitude, detail=problem or location.address,
-                           precision=precision_of(location.raw), status="mismatch" if problem else "ok")
+                row.update(
+                    lat=location.latitude,
+                    lon=location.longitude,
+                    detail=problem or location.address,
+                    precision=precision_of(location.raw),
+                    status="mismatch" if problem else "ok",
+                )
             counts[f"geocode/{self.name}/{row['status']}"] += 1
             yield row
 
@@ -131,10 +158,16 @@ def check(lat: float, lon: float, address: dict, max_miles: float) -> str | None
     """Why coordinates cannot be this address's, or None: out of range, (0, 0), swapped, too far
     from the address's own ZIP or city centroid, or in another state."""
     reference = gazetteer.lookup_zip(address.get("postal_code") or "") or (
-        gazetteer.lookup_city(address["city"], address["state"]) if address.get("city") and address.get("state")
-        else None)
-    if reference and -90 <= lon <= 90 and -180 <= lat <= 180 and \
-            distance((lon, lat), (reference["lat"], reference["lon"])).miles <= max_miles:
+        gazetteer.lookup_city(address["city"], address["state"])
+        if address.get("city") and address.get("state")
+        else None
+    )
+    if (
+        reference
+        and -90 <= lon <= 90
+        and -180 <= lat <= 180
+        and distance((lon, lat), (reference["lat"], reference["lon"])).miles <= max_miles
+    ):
         return "latitude and longitude swapped"
     if not (-90 <= lat <= 90 and -180 <= lon <= 180):
         return "coordinates out of range"

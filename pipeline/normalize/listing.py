@@ -19,8 +19,9 @@ _TRACKING = re.compile(r"^(utm_\w+|fbclid|gclid|mc_cid|mc_eid|ref|source)$", re.
 _OTHER_SCHEME = re.compile(r"^(javascript|mailto|tel|sms|data|file|ftp|about|blob):", re.IGNORECASE)
 _EMAIL = re.compile(r"^[\w.+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
 _TAG = re.compile(r"<[^>]+>")
-_ONE_NUMBER = re.compile(r"^\s*(\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4}\s*((ext\.?|x|extension)\s*\d{1,6})?\s*$",
-                         re.IGNORECASE)
+_ONE_NUMBER = re.compile(
+    r"^\s*(\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4}\s*((ext\.?|x|extension)\s*\d{1,6})?\s*$", re.IGNORECASE
+)
 _SPACE = re.compile(r"\s+")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")  # control characters never belong in a listing
 _PLACEHOLDER = {"", "--", "-", "n/a", "na", "none", "null"}
@@ -51,7 +52,10 @@ def normalize(raw: RawListing, counts: Counter | None = None) -> Listing:
     if address.po_box:
         counts["normalize/po_box"] += 1
     return Listing(
-        source=raw.source, source_key=raw.source_key, url=raw.url, fetched_at=raw.fetched_at,
+        source=raw.source,
+        source_key=raw.source_key,
+        url=raw.url,
+        fetched_at=raw.fetched_at,
         raw_sha256=raw.raw_sha256,
         raw_fields=json.dumps(fields, ensure_ascii=False, sort_keys=True),
         name=name,
@@ -63,19 +67,31 @@ def normalize(raw: RawListing, counts: Counter | None = None) -> Listing:
         other_phones=[number for number, _ in phones[1:]],
         website=normalize_website(text.get("website")),
         email=email,
-        street=address.street, suite=address.suite, po_box=address.po_box,
-        city=address.city, state=address.state, postal_code=address.postal_code, zip4=address.zip4,
+        street=address.street,
+        suite=address.suite,
+        po_box=address.po_box,
+        city=address.city,
+        state=address.state,
+        postal_code=address.postal_code,
+        zip4=address.zip4,
         description=text.get("description") or None,
         services=_unique([clean_text(s) for s in fields.get("services") or [] if clean_text(s)]),
         opening_hours=text.get("opening_hours") or None,
         npi=_valid_npi(raw.npi, counts),
-        licenses=[{"number": clean_text(str(lic.get("number") or "")), "state": normalize_state(lic.get("state")),
-                   "status": (lic.get("status") or "").lower() or None}
-                  for lic in raw.licenses if clean_text(str(lic.get("number") or ""))],
+        licenses=[
+            {
+                "number": clean_text(str(lic.get("number") or "")),
+                "state": normalize_state(lic.get("state")),
+                "status": (lic.get("status") or "").lower() or None,
+            }
+            for lic in raw.licenses
+            if clean_text(str(lic.get("number") or ""))
+        ],
         taxonomy_codes=_unique([code.strip().upper() for code in raw.taxonomy_codes if code and code.strip()]),
         attribution=raw.attribution,
         field_sources=json.dumps(raw.field_sources, sort_keys=True) if raw.field_sources else None,
-        lat=raw.lat, lon=raw.lon,
+        lat=raw.lat,
+        lon=raw.lon,
     )
 
 
@@ -103,7 +119,7 @@ def normalize_phones(value: str | None) -> list[tuple[str, str | None]]:
         if not phonenumbers.is_valid_number(number):
             return []
         return [(phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164), number.extension or None)]
-    found = []
+    found: list[tuple[str, str | None]] = []
     for match in phonenumbers.PhoneNumberMatcher(value, "US"):
         number = match.number
         if phonenumbers.is_valid_number(number):

@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline import gazetteer
-from pipeline.fetch.archive import file_sha256
 from pipeline.database import SQL_DIR, Warehouse
+from pipeline.fetch.archive import file_sha256
 
 SCHEMA_VERSION = 2
 SCHEMA = Path(__file__).resolve().parents[2] / "schema" / "therapist.schema.json"
@@ -58,8 +58,15 @@ def export(warehouse: Warehouse, out_dir: Path, *, min_tier: str, source_kinds: 
     if previous.get("fingerprint") == fingerprint and all((out_dir / name).is_file() for name in previous["files"]):
         # The same data, settings and code as the export in place: it is already this export.
         counts = previous["counts"]
-        return ExportResult(out_dir, counts["therapists"], {k: v["sha256"] for k, v in previous["files"].items()},
-                            0, len(previous.get("therapists", {})), previous.get("changes", {}), up_to_date=True)
+        return ExportResult(
+            out_dir,
+            counts["therapists"],
+            {k: v["sha256"] for k, v in previous["files"].items()},
+            0,
+            len(previous.get("therapists", {})),
+            previous.get("changes", {}),
+            up_to_date=True,
+        )
     staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-new-", dir=out_dir.parent))
     try:
         params = {"min_tier": min_tier}
@@ -70,15 +77,19 @@ def export(warehouse: Warehouse, out_dir: Path, *, min_tier: str, source_kinds: 
         _wrap_feature_collection(features, staging / "therapists.geojson")
         features.unlink()
         per_therapist, written, kept = _write_therapist_files(
-            warehouse, params, staging / PER_THERAPIST, out_dir / PER_THERAPIST, previous.get("therapists", {}))
+            warehouse, params, staging / PER_THERAPIST, out_dir / PER_THERAPIST, previous.get("therapists", {})
+        )
         _write_json(staging / "facets.json", _facets(warehouse, params))
         _write_json(staging / "redirects.json", _redirects(warehouse, params))
         (staging / "schema").mkdir()
         shutil.copyfile(SCHEMA, staging / "schema" / SCHEMA.name)
         columns, rows = warehouse.query("export/summary.sql", params)
         summary = dict(zip(columns, rows[0]))
-        files = {path.relative_to(staging).as_posix(): file_sha256(path)
-                 for path in sorted(staging.rglob("*")) if path.is_file() and path.parent.name != PER_THERAPIST}
+        files = {
+            path.relative_to(staging).as_posix(): file_sha256(path)
+            for path in sorted(staging.rglob("*"))
+            if path.is_file() and path.parent.name != PER_THERAPIST
+        }
         manifest = _manifest(summary, files, per_therapist, previous, min_tier, source_kinds)
         manifest["fingerprint"] = fingerprint
         _write_json(staging / "manifest.json", manifest)
@@ -95,15 +106,19 @@ def _fingerprint(warehouse: Warehouse, min_tier: str, source_kinds: dict[str, st
     """The database's exportable state with everything else the files depend on: the settings, the
     schema and the SQL that writes them. Equal fingerprints give byte-identical exports."""
     digest = hashlib.sha256()
-    digest.update(json.dumps([SCHEMA_VERSION, min_tier, sorted(source_kinds.items()),
-                              warehouse.scalar("export/fingerprint.sql")]).encode())
+    digest.update(
+        json.dumps(
+            [SCHEMA_VERSION, min_tier, sorted(source_kinds.items()), warehouse.scalar("export/fingerprint.sql")]
+        ).encode()
+    )
     for path in [SCHEMA, *sorted((SQL_DIR / "export").glob("*.sql")), *sorted((SQL_DIR / "views").glob("*.sql"))]:
         digest.update(path.read_bytes())
     return digest.hexdigest()
 
 
-def _write_therapist_files(warehouse: Warehouse, params: dict, folder: Path, old_folder: Path,
-                           before: dict[str, dict]) -> tuple[dict[str, dict], int, int]:
+def _write_therapist_files(
+    warehouse: Warehouse, params: dict, folder: Path, old_folder: Path, before: dict[str, dict]
+) -> tuple[dict[str, dict], int, int]:
     """therapists/<slug>.json for each therapist; unchanged bytes are hard-linked from the last export."""
     folder.mkdir()
     index, written, kept = {}, 0, 0
@@ -144,8 +159,14 @@ def _redirects(warehouse: Warehouse, params: dict) -> dict:
     return {"therapist_ids": redirects["therapist_id"], "slugs": redirects["slug"]}
 
 
-def _manifest(summary: dict, files: dict[str, str], per_therapist: dict[str, dict], previous: dict,
-              min_tier: str, source_kinds: dict[str, str]) -> dict:
+def _manifest(
+    summary: dict,
+    files: dict[str, str],
+    per_therapist: dict[str, dict],
+    previous: dict,
+    min_tier: str,
+    source_kinds: dict[str, str],
+) -> dict:
     before = previous.get("therapists", {})
     changes = {
         "added": sorted(set(per_therapist) - set(before)),
@@ -169,8 +190,11 @@ def _manifest(summary: dict, files: dict[str, str], per_therapist: dict[str, dic
         "therapists": per_therapist,  # therapist_id -> {slug, sha256} of therapists/<slug>.json
         "changes": changes,  # since the previous export that differed
         "sources": [
-            {"name": name, "kind": source_kinds.get(name, "unknown"),
-             "license": LICENSES.get(source_kinds.get(name, ""), "see the source's terms")}
+            {
+                "name": name,
+                "kind": source_kinds.get(name, "unknown"),
+                "license": LICENSES.get(source_kinds.get(name, ""), "see the source's terms"),
+            }
             for name in sources
         ],
         "attribution": [gazetteer.ATTRIBUTION, *(summary["attributions"] or [])],

@@ -7,10 +7,10 @@ import math
 from dataclasses import dataclass, field
 
 from pipeline.config import TIERS
+from pipeline.database import Warehouse
 from pipeline.errors import UsageError
 from pipeline.gazetteer import Place, resolve_place
 from pipeline.relevance.vocabulary import Vocabulary
-from pipeline.database import Warehouse
 
 MAX_RADIUS = 500  # miles; wider than this is a national list, not a "near" search
 MAX_LIMIT = 1000
@@ -27,9 +27,18 @@ class SearchResult:
     rows: list[tuple]
 
 
-def search(warehouse: Warehouse, vocabulary: Vocabulary, *, near: str, radius: float = 25,
-           techniques: list[str] | None = None, min_tier: str = "low", limit: int = 20,
-           sort: str = "distance", precision: str = "any") -> SearchResult:
+def search(
+    warehouse: Warehouse,
+    vocabulary: Vocabulary,
+    *,
+    near: str,
+    radius: float = 25,
+    techniques: list[str] | None = None,
+    min_tier: str = "low",
+    limit: int = 20,
+    sort: str = "distance",
+    precision: str = "any",
+) -> SearchResult:
     """Active therapists within `radius` miles of `near`; every value is bound, never spliced."""
     place = resolve_place(near)
     if not 0 < radius <= MAX_RADIUS:
@@ -53,11 +62,23 @@ def search(warehouse: Warehouse, vocabulary: Vocabulary, *, near: str, radius: f
     if len(wanted) > MAX_TECHNIQUES:
         raise UsageError(f"at most {MAX_TECHNIQUES} techniques can be required at once, got {len(wanted)}")
     warehouse.run("search/settings.sql")
-    columns, rows = warehouse.query("search/near.sql", {
-        "lat": place.lat, "lon": place.lon, "miles": float(radius), "south": south, "north": north, "west": west,
-        "east": east, "limit": limit, "sort": sort, "tier_rank": TIERS.index(min_tier),
-        "precision_rank": PRECISION_RANKS[precision],
-        **{f"technique_{i}": wanted[i - 1] if i <= len(wanted) else None for i in range(1, MAX_TECHNIQUES + 1)}})
+    columns, rows = warehouse.query(
+        "search/near.sql",
+        {
+            "lat": place.lat,
+            "lon": place.lon,
+            "miles": float(radius),
+            "south": south,
+            "north": north,
+            "west": west,
+            "east": east,
+            "limit": limit,
+            "sort": sort,
+            "tier_rank": TIERS.index(min_tier),
+            "precision_rank": PRECISION_RANKS[precision],
+            **{f"technique_{i}": wanted[i - 1] if i <= len(wanted) else None for i in range(1, MAX_TECHNIQUES + 1)},
+        },
+    )
     return SearchResult(place, columns, rows)
 
 

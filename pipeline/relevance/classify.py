@@ -26,8 +26,7 @@ _SENTENCE_END = re.compile(r"[.!?;\n•|]")
 _FULL_STOP = re.compile(r"[.!?\n•|]")
 
 
-def classify(listing: Listing, vocabulary: Vocabulary, relevance: Relevance,
-             counts: Counter | None = None) -> Listing:
+def classify(listing: Listing, vocabulary: Vocabulary, relevance: Relevance, counts: Counter | None = None) -> Listing:
     counts = counts if counts is not None else Counter()
     found: dict[str, Evidence] = {}
     excluded: list[tuple[str, str]] = []  # (exclusion name, field)
@@ -64,8 +63,12 @@ def classify(listing: Listing, vocabulary: Vocabulary, relevance: Relevance,
     tier = tier_for(score, relevance)
     counts[f"classify/tier/{tier}"] += 1
     return dataclasses.replace(
-        listing, techniques=techniques, conditions=conditions, relevance_score=score,
-        relevance_tier=tier, exclusion=exclusion,
+        listing,
+        techniques=techniques,
+        conditions=conditions,
+        relevance_score=score,
+        relevance_tier=tier,
+        exclusion=exclusion,
         evidence=[found[slug] for slug in techniques + conditions],
     )
 
@@ -98,8 +101,9 @@ def _texts(listing: Listing):
                 yield field, text
 
 
-def _evidence(entry: Entry, text: str, match: re.Match, field: str, url: str, vocabulary: Vocabulary,
-              counts: Counter) -> Evidence | None:
+def _evidence(
+    entry: Entry, text: str, match: re.Match, field: str, url: str, vocabulary: Vocabulary, counts: Counter
+) -> Evidence | None:
     """The match as evidence, unless it is negated or its sentence is about something else."""
     if _negated(text, match.start(), vocabulary, match.end()):
         counts["classify/negated"] += 1
@@ -107,8 +111,9 @@ def _evidence(entry: Entry, text: str, match: re.Match, field: str, url: str, vo
     if _out_of_scope(text, match.start(), match.end(), vocabulary):
         counts["classify/out_of_scope"] += 1
         return None
-    return Evidence(technique=entry.slug, snippet=snippet(text, match.start(), match.end()),
-                    field=field, source_url=url)
+    return Evidence(
+        technique=entry.slug, snippet=snippet(text, match.start(), match.end()), field=field, source_url=url
+    )
 
 
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
@@ -136,7 +141,7 @@ def _out_of_scope(text: str, start: int, end: int, vocabulary: Vocabulary) -> bo
     """The term's sentence is about something else: a blog link, a gift card, a partner clinic.
     A question ("Suffering from sciatica?") is read with the sentence that answers it."""
     left, right = _sentence(text, start, end)
-    if text[right:right + 1] == "?":
+    if text[right : right + 1] == "?":
         _, right = _sentence(text, right + 1, right + 1)
     return bool(vocabulary.scope.search(text, left, right))
 

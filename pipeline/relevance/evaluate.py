@@ -7,11 +7,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline.relevance.classify import classify
 from pipeline.config import TIERS, Relevance
 from pipeline.records import Listing
-from pipeline.sources.overpass import services_from_tags
+from pipeline.relevance.classify import classify
 from pipeline.relevance.vocabulary import Vocabulary
+from pipeline.sources.overpass import services_from_tags
 
 
 @dataclass
@@ -40,8 +40,10 @@ class Report:
 
     def label_scores(self) -> dict[str, tuple[float, float]]:
         """slug -> (precision, recall)."""
-        return {slug: (self.ratio(c["tp"], c["tp"] + c["fp"]), self.ratio(c["tp"], c["tp"] + c["fn"]))
-                for slug, c in sorted(self.labels.items())}
+        return {
+            slug: (self.ratio(c["tp"], c["tp"] + c["fp"]), self.ratio(c["tp"], c["tp"] + c["fn"]))
+            for slug, c in sorted(self.labels.items())
+        }
 
     def confusion_table(self) -> str:
         lines = ["expected \\ predicted " + " ".join(f"{t:>7}" for t in TIERS)]
@@ -52,11 +54,20 @@ class Report:
 
 def listing_from_case(case: dict) -> Listing:
     services = list(case.get("services") or []) + services_from_tags(case.get("osm_tags") or {})
-    return Listing(source="eval", source_key=case["id"], url=f"eval:{case['id']}", fetched_at="2026-01-01T00:00:00",
-                   raw_sha256="0" * 64, raw_fields="{}", name=case["name"], business_name=case.get("business_name"),
-                   services=services, description=case.get("description"),
-                   credentials=list(case.get("credentials") or []),
-                   taxonomy_codes=list(case.get("taxonomy_codes") or []))
+    return Listing(
+        source="eval",
+        source_key=case["id"],
+        url=f"eval:{case['id']}",
+        fetched_at="2026-01-01T00:00:00",
+        raw_sha256="0" * 64,
+        raw_fields="{}",
+        name=case["name"],
+        business_name=case.get("business_name"),
+        services=services,
+        description=case.get("description"),
+        credentials=list(case.get("credentials") or []),
+        taxonomy_codes=list(case.get("taxonomy_codes") or []),
+    )
 
 
 def evaluate(path: Path, vocabulary: Vocabulary, relevance: Relevance) -> Report:
@@ -74,6 +85,8 @@ def evaluate(path: Path, vocabulary: Vocabulary, relevance: Relevance) -> Report
             counts = report.labels.setdefault(slug, Counter())
             counts["tp" if slug in expected and slug in predicted else "fn" if slug in expected else "fp"] += 1
         if case["expected_tier"] != got.relevance_tier or expected != predicted:
-            report.misses.append(f"{case['id']}: expected {case['expected_tier']} {sorted(expected)}, got "
-                                 f"{got.relevance_tier} {sorted(predicted)} ({case.get('note', '')})")
+            report.misses.append(
+                f"{case['id']}: expected {case['expected_tier']} {sorted(expected)}, got "
+                f"{got.relevance_tier} {sorted(predicted)} ({case.get('note', '')})"
+            )
     return report

@@ -57,7 +57,7 @@ class Vocabulary:
                 by_group[entry.group] = by_group.get(entry.group, 0) + entry.weight
         points = sum(min(total, self.group_caps.get(group, total)) for group, total in by_group.items())
         conditions = [entry.weight for entry in self.conditions if entry.slug in slugs]
-        points += (max(conditions, default=0) if self.strongest_condition else sum(conditions))
+        points += max(conditions, default=0) if self.strongest_condition else sum(conditions)
         return points
 
     @property
@@ -86,12 +86,21 @@ def load_vocabulary(path: Path) -> Vocabulary:
         raise ConfigError(f"vocabulary file {path} does not exist (relevance.vocabulary)", path=str(path)) from None
     except tomllib.TOMLDecodeError as err:
         raise ConfigError(f"vocabulary file {path} is not valid TOML: {err}", path=str(path)) from err
-    unknown = set(data) - {"techniques", "conditions", "exclusions", "negation", "scope", "providers", "gate",
-                           "scoring"}
+    unknown = set(data) - {
+        "techniques",
+        "conditions",
+        "exclusions",
+        "negation",
+        "scope",
+        "providers",
+        "gate",
+        "scoring",
+    }
     if unknown:
         raise ConfigError(f"unknown key '{sorted(unknown)[0]}' in vocabulary file {path}", path=str(path))
-    entries = {kind: tuple(_entries(data.get(f"{kind}s", {}), kind, path))
-               for kind in ("technique", "condition", "exclusion")}
+    entries = {
+        kind: tuple(_entries(data.get(f"{kind}s", {}), kind, path)) for kind in ("technique", "condition", "exclusion")
+    }
     negation = data.get("negation", {})
     extra = sorted(set(negation) - {"cues", "window", "contrast", "after"}) if isinstance(negation, dict) else [""]
     if extra:
@@ -103,14 +112,19 @@ def load_vocabulary(path: Path) -> Vocabulary:
     if not isinstance(cues, list) or not all(isinstance(c, str) for c in cues):
         raise ConfigError(f"key 'negation.cues' in {path} must be a list of strings", path=str(path))
     cue_pattern = compile_terms(cues) if cues else re.compile(r"(?!x)x")
-    return Vocabulary(techniques=entries["technique"], conditions=entries["condition"],
-                      exclusions=entries["exclusion"], negation=cue_pattern, window=window,
-                      contrast=_word_list(negation, "contrast", "negation", path),
-                      after=_word_list(negation, "after", "negation", path),
-                      scope=_words(data.get("scope", {}), "cues", "scope", path),
-                      providers=tuple(_providers(data.get("providers", {}), path)),
-                      therapy_words=_words(data.get("gate", {}), "therapy_words", "gate", path),
-                      **_scoring(data.get("scoring", {}), path))
+    return Vocabulary(
+        techniques=entries["technique"],
+        conditions=entries["condition"],
+        exclusions=entries["exclusion"],
+        negation=cue_pattern,
+        window=window,
+        contrast=_word_list(negation, "contrast", "negation", path),
+        after=_word_list(negation, "after", "negation", path),
+        scope=_words(data.get("scope", {}), "cues", "scope", path),
+        providers=tuple(_providers(data.get("providers", {}), path)),
+        therapy_words=_words(data.get("gate", {}), "therapy_words", "gate", path),
+        **_scoring(data.get("scoring", {}), path),
+    )
 
 
 def _scoring(table, path: Path) -> dict:
@@ -122,7 +136,7 @@ def _scoring(table, path: Path) -> dict:
         raise ConfigError(f"key 'scoring.group_caps' in {path} must map group names to points", path=str(path))
     rule = table.get("conditions", "strongest")
     if rule not in ("strongest", "sum"):
-        raise ConfigError(f"key 'scoring.conditions' in {path} must be \"strongest\" or \"sum\"", path=str(path))
+        raise ConfigError(f'key \'scoring.conditions\' in {path} must be "strongest" or "sum"', path=str(path))
     return {"group_caps": dict(caps), "strongest_condition": rule == "strongest"}
 
 
@@ -151,11 +165,16 @@ def _providers(table: dict, path: Path):
             raise ConfigError(f"unknown key 'providers.{slug}.{extra[0]}' in vocabulary file {path}", path=str(path))
         boost = spec.get("boost", 0)
         if not isinstance(boost, int) or not 0 <= boost <= 100:
-            raise ConfigError(f"key 'providers.{slug}.boost' in {path} must be an integer from 0 to 100",
-                              path=str(path))
-        yield Provider(slug=slug, name=str(spec.get("name", slug)), boost=boost,
-                       taxonomy_codes=frozenset(c.upper() for c in spec.get("taxonomy_codes", [])),
-                       credentials=frozenset(c.upper().replace(".", "") for c in spec.get("credentials", [])))
+            raise ConfigError(
+                f"key 'providers.{slug}.boost' in {path} must be an integer from 0 to 100", path=str(path)
+            )
+        yield Provider(
+            slug=slug,
+            name=str(spec.get("name", slug)),
+            boost=boost,
+            taxonomy_codes=frozenset(c.upper() for c in spec.get("taxonomy_codes", [])),
+            credentials=frozenset(c.upper().replace(".", "") for c in spec.get("credentials", [])),
+        )
 
 
 def _entries(table: dict, kind: str, path: Path):
@@ -172,8 +191,15 @@ def _entries(table: dict, kind: str, path: Path):
         weight = spec.get("weight", 0)
         if kind != "exclusion" and (not isinstance(weight, int) or not 0 < weight <= 100):
             raise ConfigError(f"key '{where}.weight' in {path} must be an integer from 1 to 100", path=str(path))
-        yield Entry(slug=slug, kind=kind, name=str(spec.get("name", slug)), weight=int(weight),
-                    terms=tuple(terms), pattern=compile_terms(terms), group=str(spec.get("group", "")))
+        yield Entry(
+            slug=slug,
+            kind=kind,
+            name=str(spec.get("name", slug)),
+            weight=int(weight),
+            terms=tuple(terms),
+            pattern=compile_terms(terms),
+            group=str(spec.get("group", "")),
+        )
 
 
 def compile_terms(terms: list[str]) -> re.Pattern:

@@ -20,14 +20,18 @@ from pipeline.database import Warehouse
 def resolve_staged(warehouse: Warehouse, config: Config, *, now: datetime, counts: Counter) -> None:
     """Assign `therapist_id` to staged listings; stage the ID changes the load stage applies."""
     settings = config.resolution
-    params = {"now": now, "threshold": settings.threshold, "max_block_size": settings.max_block_size,
-              "shared_hosts": shared_hosts_pattern(settings.shared_hosts)}
+    params: dict[str, object] = {
+        "now": now,
+        "threshold": settings.threshold,
+        "max_block_size": settings.max_block_size,
+        "shared_hosts": shared_hosts_pattern(settings.shared_hosts),
+    }
     with warehouse.transaction():
         warehouse.run("resolve/prepare.sql", params)
         edges = warehouse.run("resolve/edges.sql", params)
         facts = {row[0]: Identity(*row[1:]) for row in warehouse.run("resolve/node_facts.sql", params)}
         clusters, refused = cluster(edges, facts, max_size=settings.max_cluster_size)
-        rows = [{"node": node, "cluster": label} for node, label in clusters.items()]
+        rows: list[dict] = [{"node": node, "cluster": label} for node, label in clusters.items()]
         rows += [{"a": a, "b": b, "reason": reason} for a, b, reason in refused]
         warehouse.stage_rows("resolve/insert_clusters.sql", rows or [{"a": None}])
         therapists, listings, retired = warehouse.run("resolve/assign.sql", params)[0]
@@ -67,11 +71,13 @@ def conflict(x: Identity, y: Identity) -> str | None:
     if x.license_keys and y.license_keys:
         if set(x.license_keys.split()) & set(y.license_keys.split()):
             return None  # one licence: one person, whatever the spelling of the name
-        if set(x.license_states.split()) & set(y.license_states.split()):
+        if set((x.license_states or "").split()) & set((y.license_states or "").split()):
             return "different licence numbers in one state"
     if x.kind == "person" and y.kind == "person" and x.last and y.last:
-        first = (words_match(x.first, y.first) and not given_name_variants(x.first, y.first)) or (
-            bool(x.first and y.first) and (len(x.first) == 1 or len(y.first) == 1) and x.first[0] == y.first[0])
+        a, b = x.first or "", y.first or ""
+        first = (words_match(a, b) and not given_name_variants(a, b)) or (
+            bool(a and b) and (len(a) == 1 or len(b) == 1) and a[0] == b[0]
+        )
         if not (first and surnames_match(x, y)):
             return "different people"
         if x.middle and y.middle and x.middle != y.middle:
@@ -84,9 +90,13 @@ def surnames_match(x: Identity, y: Identity) -> bool:
 
     Mirrors `last_match` in sql/resolve/prepare.sql; keep them in step.
     """
-    return (words_match(x.last, y.last) or (x.tail is not None and x.tail == y.last)
-            or (y.tail is not None and y.tail == x.last)
-            or y.last in (x.rest or "").split() or x.last in (y.rest or "").split())
+    return (
+        words_match(x.last, y.last)
+        or (x.tail is not None and x.tail == y.last)
+        or (y.tail is not None and y.tail == x.last)
+        or y.last in (x.rest or "").split()
+        or x.last in (y.rest or "").split()
+    )
 
 
 def words_match(a: str | None, b: str | None) -> bool:
@@ -126,13 +136,14 @@ def _one_edit_apart(a: str, b: str) -> bool:
     while i < min(len(a), len(b)) and a[i] == b[i]:
         i += 1
     if len(a) == len(b):
-        return a[i + 1:] == b[i + 1:] or (a[i:i + 2] == b[i:i + 2][::-1] and a[i + 2:] == b[i + 2:])
+        return a[i + 1 :] == b[i + 1 :] or (a[i : i + 2] == b[i : i + 2][::-1] and a[i + 2 :] == b[i + 2 :])
     longer, shorter = (a, b) if len(a) > len(b) else (b, a)
-    return longer[i + 1:] == shorter[i:]
+    return longer[i + 1 :] == shorter[i:]
 
 
-def cluster(edges: list[tuple[int, int, float]], facts: dict[int, Identity], *,
-            max_size: int) -> tuple[dict[int, int], list[tuple[int, int, str]]]:
+def cluster(
+    edges: list[tuple[int, int, float]], facts: dict[int, Identity], *, max_size: int
+) -> tuple[dict[int, int], list[tuple[int, int, str]]]:
     """Union-find over edges (strongest first) with a guard: two clusters join only if no listing of
     one conflicts with a listing of the other. A clinic's shared phone can link each of its
     therapists to the clinic's listing, but never two of its therapists to each other.
@@ -167,7 +178,7 @@ def cluster(edges: list[tuple[int, int, float]], facts: dict[int, Identity], *,
         parent[rb] = ra
         members[ra] = left + right
         members.pop(rb, None)
-    labels = {}
+    labels: dict[int, int] = {}
     for group in members.values():
         label = min(group)
         labels.update((node, label) for node in group)

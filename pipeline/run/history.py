@@ -47,19 +47,25 @@ class Run:
             status = "failed"
             raise
         finally:
-            self.stages.append({"stage": name, "status": status,
-                                "seconds": round(time.perf_counter() - started, 3)})
+            self.stages.append({"stage": name, "status": status, "seconds": round(time.perf_counter() - started, 3)})
 
     def start(self, warehouse: Warehouse) -> None:
-        warehouse.run("runs/start.sql", {"run_id": self.run_id, "command": self.command,
-                                         "started_at": self.started_at})
+        warehouse.run("runs/start.sql", {"run_id": self.run_id, "command": self.command, "started_at": self.started_at})
 
     def finish(self, warehouse: Warehouse, status: str) -> None:
         self.status = status
-        warehouse.run("runs/finish.sql", {
-            "run_id": self.run_id, "finished_at": utcnow(), "status": status,
-            "stages": json.dumps(self.stages), "counts": json.dumps(dict(sorted(self.counts.items()))),
-            "errors": json.dumps(self.errors), "fetch_stats": json.dumps(self.fetch_stats, sort_keys=True)})
+        warehouse.run(
+            "runs/finish.sql",
+            {
+                "run_id": self.run_id,
+                "finished_at": utcnow(),
+                "status": status,
+                "stages": json.dumps(self.stages),
+                "counts": json.dumps(dict(sorted(self.counts.items()))),
+                "errors": json.dumps(self.errors),
+                "fetch_stats": json.dumps(self.fetch_stats, sort_keys=True),
+            },
+        )
 
 
 def recent_runs(warehouse: Warehouse, limit: int = 5) -> list[dict]:

@@ -29,8 +29,16 @@ def run_lock(path: Path, command: str) -> Iterator[None]:
         except BlockingIOError:
             raise RunLocked(_holder(fd, path)) from None
         os.ftruncate(fd, 0)
-        os.write(fd, json.dumps({"pid": os.getpid(), "command": command,
-                                 "started_at": datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S UTC")}).encode())
+        os.write(
+            fd,
+            json.dumps(
+                {
+                    "pid": os.getpid(),
+                    "command": command,
+                    "started_at": datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S UTC"),
+                }
+            ).encode(),
+        )
         try:
             yield
         finally:
@@ -45,8 +53,10 @@ def _holder(fd: int, path: Path) -> str:
         holder = json.loads(os.pread(fd, 4096, 0) or b"{}")
     except ValueError:
         holder = {}
-    who = (f"pid {holder.get('pid', '?')}, `therapists {holder.get('command', '?')}` started "
-           f"{holder.get('started_at', 'at an unknown time')}")
+    who = (
+        f"pid {holder.get('pid', '?')}, `therapists {holder.get('command', '?')}` started "
+        f"{holder.get('started_at', 'at an unknown time')}"
+    )
     return f"another run is in progress ({who}; lock {path}); this one did nothing and exits"
 
 

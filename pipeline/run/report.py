@@ -11,15 +11,18 @@ from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
-from pipeline.run.history import failing_checks, recent_runs
 from pipeline.database import Warehouse
+from pipeline.run.history import failing_checks, recent_runs
 
 RUNS = 10  # runs shown
 MAP_POINTS = 20_000  # at most this many dots (a stable sample beyond)
 TIER_COLOURS = {"high": "#1b7837", "medium": "#5aae61", "low": "#c2a5cf", "none": "#bbbbbb"}
 RUN_COUNTS = [  # (column, counts key)
-    ("listings", "scrape/listings"), ("new", "load/new"), ("changed", "load/changed"),
-    ("deactivated", "load/deactivated"), ("active therapists", "load/active_therapists"),
+    ("listings", "scrape/listings"),
+    ("new", "load/new"),
+    ("changed", "load/changed"),
+    ("deactivated", "load/deactivated"),
+    ("active therapists", "load/active_therapists"),
     ("exported", "export/therapists"),
 ]
 
@@ -39,18 +42,23 @@ def write_report(warehouse: Warehouse, out: Path, *, generated_at: str) -> Repor
     points = warehouse.run("report/map_points.sql", {"limit": MAP_POINTS})
     techniques = warehouse.run("report/techniques.sql")
     checks = failing_checks(warehouse)
-    page = "\n".join([
-        _HEAD,
-        f"<h1>therapist-directory run report</h1><p class=meta>Generated {escape(generated_at)} from "
-        f"{escape(str(warehouse.path))}.</p>",
-        _totals(totals),
-        _runs_table(runs),
-        _sources_table(source_runs),
-        "<h2>Therapists on the map</h2>", _map(points, totals["located"]),
-        "<h2>Techniques</h2>", _histogram(techniques),
-        "<h2>Failing checks (latest run)</h2>", _checks(checks),
-        "</body></html>",
-    ])
+    page = "\n".join(
+        [
+            _HEAD,
+            f"<h1>therapist-directory run report</h1><p class=meta>Generated {escape(generated_at)} from "
+            f"{escape(str(warehouse.path))}.</p>",
+            _totals(totals),
+            _runs_table(runs),
+            _sources_table(source_runs),
+            "<h2>Therapists on the map</h2>",
+            _map(points, totals["located"]),
+            "<h2>Techniques</h2>",
+            _histogram(techniques),
+            "<h2>Failing checks (latest run)</h2>",
+            _checks(checks),
+            "</body></html>",
+        ]
+    )
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_name(f".{out.name}.tmp")
     tmp.write_text(page, encoding="utf-8")
@@ -59,39 +67,67 @@ def write_report(warehouse: Warehouse, out: Path, *, generated_at: str) -> Repor
 
 
 def _totals(totals: dict) -> str:
-    cells = "".join(f'<div class=total data-total="{key}"><b>{value:,}</b> {escape(key.replace("_", " "))}</div>'
-                    for key, value in totals.items())
+    cells = "".join(
+        f'<div class=total data-total="{key}"><b>{value:,}</b> {escape(key.replace("_", " "))}</div>'
+        for key, value in totals.items()
+    )
     return f"<div class=totals>{cells}</div>"
 
 
 def _runs_table(runs: list[dict]) -> str:
-    head = "".join(f"<th>{escape(name)}</th>" for name in
-                   ["run", "command", "status", "started (UTC)", "seconds", "stages (s)", *[c for c, _ in RUN_COUNTS],
-                    "errors"])
+    head = "".join(
+        f"<th>{escape(name)}</th>"
+        for name in [
+            "run",
+            "command",
+            "status",
+            "started (UTC)",
+            "seconds",
+            "stages (s)",
+            *[c for c, _ in RUN_COUNTS],
+            "errors",
+        ]
+    )
     body = []
     for run in runs:
         counts, stages = run.get("counts") or {}, run.get("stages") or []
         seconds = (run["finished_at"] - run["started_at"]).total_seconds() if run.get("finished_at") else None
         stage_text = ", ".join(f"{s['stage']} {s['seconds']:.1f}" for s in stages)
-        cells = [run["run_id"], run["command"], run["status"], f"{run['started_at']:%Y-%m-%d %H:%M:%S}",
-                 "" if seconds is None else f"{seconds:.1f}", stage_text,
-                 *[counts.get(key, "") for _, key in RUN_COUNTS], len(run.get("errors") or [])]
-        body.append(f'<tr data-run="{escape(run["run_id"])}" class="{escape(run["status"])}">'
-                    + "".join(f"<td>{escape(str(c))}</td>" for c in cells) + "</tr>")
+        cells = [
+            run["run_id"],
+            run["command"],
+            run["status"],
+            f"{run['started_at']:%Y-%m-%d %H:%M:%S}",
+            "" if seconds is None else f"{seconds:.1f}",
+            stage_text,
+            *[counts.get(key, "") for _, key in RUN_COUNTS],
+            len(run.get("errors") or []),
+        ]
+        body.append(
+            f'<tr data-run="{escape(run["run_id"])}" class="{escape(run["status"])}">'
+            + "".join(f"<td>{escape(str(c))}</td>" for c in cells)
+            + "</tr>"
+        )
     return f"<h2>Latest runs</h2><table id=runs><tr>{head}</tr>{''.join(body)}</table>"
 
 
 def _sources_table(source_runs: list[tuple]) -> str:
     runs = list(dict.fromkeys(run_id for run_id, *_ in source_runs))
     sources = sorted({source for _, source, *_ in source_runs})
-    cell = {(run_id, source): (status, listings, failures) for run_id, source, status, listings, failures in source_runs}
+    cell = {
+        (run_id, source): (status, listings, failures) for run_id, source, status, listings, failures in source_runs
+    }
     head = "<th>source</th>" + "".join(f"<th>{escape(run_id)}</th>" for run_id in runs)
     body = []
     for source in sources:
         tds = []
         for run_id in runs:
             status, listings, failures = cell.get((run_id, source), (None, None, None))
-            text = "" if status is None else f"{listings or 0} ({status}" + (f", {failures} failed" if failures else "") + ")"
+            text = (
+                ""
+                if status is None
+                else f"{listings or 0} ({status}" + (f", {failures} failed" if failures else "") + ")"
+            )
             tds.append(f'<td class="{escape(status or "none")}" data-listings="{listings or 0}">{escape(text)}</td>')
         body.append(f'<tr data-source="{escape(source)}"><th>{escape(source)}</th>{"".join(tds)}</tr>')
     return f"<h2>Listings per source and run</h2><table id=sources><tr>{head}</tr>{''.join(body)}</table>"
@@ -108,13 +144,20 @@ def _map(points: list[tuple], located: int, width: int = 900, height: int = 520)
     dots = "".join(
         f'<circle cx="{(lon - west) * stretch * scale:.1f}" cy="{(north - lat) * scale:.1f}" r="2.5" '
         f'fill="{TIER_COLOURS.get(tier, "#999")}" class="{escape(tier)}"/>'
-        for lat, lon, tier in points)
+        for lat, lon, tier in points
+    )
     legend = " ".join(f'<span style="color:{colour}">&#9679;</span> {tier}' for tier, colour in TIER_COLOURS.items())
-    shown = f"{len(points):,} of {located:,} located therapists" if located > len(points) else f"{located:,} located therapists"
-    return (f'<svg id=map xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
-            f'viewBox="0 0 {width} {height}" role="img" aria-label="map of {shown}">'
-            f'<rect width="100%" height="100%" fill="#f4f6f8"/>{dots}</svg>'
-            f"<p class=legend>{legend}; {shown}, by their own coordinates (no map tiles).</p>")
+    shown = (
+        f"{len(points):,} of {located:,} located therapists"
+        if located > len(points)
+        else f"{located:,} located therapists"
+    )
+    return (
+        f'<svg id=map xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+        f'viewBox="0 0 {width} {height}" role="img" aria-label="map of {shown}">'
+        f'<rect width="100%" height="100%" fill="#f4f6f8"/>{dots}</svg>'
+        f"<p class=legend>{legend}; {shown}, by their own coordinates (no map tiles).</p>"
+    )
 
 
 def _histogram(techniques: list[tuple]) -> str:
@@ -124,15 +167,19 @@ def _histogram(techniques: list[tuple]) -> str:
     rows = "".join(
         f'<tr data-technique="{escape(technique)}"><th>{escape(technique.replace("_", " "))}</th>'
         f'<td><div class=bar style="width:{count / top * 100:.1f}%"></div></td><td class=n>{count:,}</td></tr>'
-        for technique, count in techniques)
+        for technique, count in techniques
+    )
     return f"<table id=techniques>{rows}</table>"
 
 
 def _checks(checks: list[dict]) -> str:
     if not checks:
         return "<p id=checks-ok>Every check passed.</p>"
-    rows = "".join(f'<tr class="{escape(c["severity"])}"><td>{escape(c["severity"])}</td><td>{escape(c["check_name"])}'
-                   f'</td><td>{c["failing_rows"]:,} rows</td></tr>' for c in checks)
+    rows = "".join(
+        f'<tr class="{escape(c["severity"])}"><td>{escape(c["severity"])}</td><td>{escape(c["check_name"])}'
+        f"</td><td>{c['failing_rows']:,} rows</td></tr>"
+        for c in checks
+    )
     return f"<table id=checks>{rows}</table>"
 
 

@@ -6,22 +6,22 @@ import logging
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from pipeline.warehouse import checks
 from pipeline import database as wh
-from pipeline.warehouse.checks import CheckResult
 from pipeline.config import Config
 from pipeline.errors import ChecksFailed, NothingToDo, PipelineError
-from pipeline.publish.export import ExportResult, export
 from pipeline.geocode.chain import geocode_staged
-from pipeline.warehouse.load import load_staged, pending
-from pipeline.run.lock import run_lock
 from pipeline.progress import Progress
+from pipeline.publish.export import ExportResult, export
 from pipeline.resolve.resolver import resolve_staged
 from pipeline.run.history import Run, utcnow
-from pipeline.sources.samples import serving_samples
+from pipeline.run.lock import run_lock
 from pipeline.run.schedule import SourceState, due_sources, source_states
 from pipeline.run.scrape import scrape, select_sources
 from pipeline.sources import Crawl
+from pipeline.sources.samples import serving_samples
+from pipeline.warehouse import checks
+from pipeline.warehouse.checks import CheckResult
+from pipeline.warehouse.load import load_staged, pending
 
 log = logging.getLogger(__name__)
 
@@ -47,9 +47,18 @@ class Report:
         return any(crawl.status != "complete" for crawl in self.crawls)
 
 
-def execute(config: Config, command: str, stages: list[str], *, sources: list[str] | None = None,
-            force: bool = False, offline: bool = False, refresh: bool = False, due: bool = False,
-            progress: Progress | None = None) -> Report:
+def execute(
+    config: Config,
+    command: str,
+    stages: list[str],
+    *,
+    sources: list[str] | None = None,
+    force: bool = False,
+    offline: bool = False,
+    refresh: bool = False,
+    due: bool = False,
+    progress: Progress | None = None,
+) -> Report:
     """Run `stages` in order as one recorded run (one run at a time); load also checks and publishes.
 
     `due`: only the sources whose cadence (`every`) has come round; with none due nothing runs, and
@@ -57,16 +66,35 @@ def execute(config: Config, command: str, stages: list[str], *, sources: list[st
     """
     with run_lock(config.lock_path, command):
         if not due:
-            return _execute(config, command, stages, sources=sources, force=force, offline=offline, refresh=refresh,
-                            progress=progress)
+            return _execute(
+                config,
+                command,
+                stages,
+                sources=sources,
+                force=force,
+                offline=offline,
+                refresh=refresh,
+                progress=progress,
+            )
         states = current_source_states(config)
         now = utcnow()
-        report = Report(Run(command=command), sources_due=due_sources(states, now),
-                        next_due=[(state.source, state.next_due()) for state in states])
+        report = Report(
+            Run(command=command),
+            sources_due=due_sources(states, now),
+            next_due=[(state.source, state.next_due()) for state in states],
+        )
         if not report.sources_due:
             return report
-        done = _execute(config, command, [s for s in stages if s != "export"], sources=report.sources_due,
-                        force=force, offline=offline, refresh=refresh, progress=progress)
+        done = _execute(
+            config,
+            command,
+            [s for s in stages if s != "export"],
+            sources=report.sources_due,
+            force=force,
+            offline=offline,
+            refresh=refresh,
+            progress=progress,
+        )
         done.sources_due, done.next_due = report.sources_due, report.next_due
         changed = sum(done.run.counts[f"load/{key}"] for key in ("new", "changed", "deactivated"))
         if "export" in stages and done.published and (changed or not config.export_dir.exists()):
@@ -88,15 +116,32 @@ def export_command(config: Config, out_dir=None) -> ExportResult:
         return export_published(config, out_dir)
 
 
-def _execute(config: Config, command: str, stages: list[str], *, sources: list[str] | None,
-             force: bool, offline: bool, refresh: bool, progress: Progress | None = None) -> Report:
+def _execute(
+    config: Config,
+    command: str,
+    stages: list[str],
+    *,
+    sources: list[str] | None,
+    force: bool,
+    offline: bool,
+    refresh: bool,
+    progress: Progress | None = None,
+) -> Report:
     report = Report(Run(command=command))
     run = report.run
     if "scrape" in stages:
         sources = [source.name for source in select_sources(config, sources)]  # usage errors first
     if stages != ["export"]:
-        _work_stages(config, report, stages, sources=sources, force=force, offline=offline, refresh=refresh,
-                     progress=progress or Progress())
+        _work_stages(
+            config,
+            report,
+            stages,
+            sources=sources,
+            force=force,
+            offline=offline,
+            refresh=refresh,
+            progress=progress or Progress(),
+        )
     if "export" in stages:
         with run.stage("export"):
             report.exported = export_published(config)
@@ -109,8 +154,17 @@ def _execute(config: Config, command: str, stages: list[str], *, sources: list[s
     return report
 
 
-def _work_stages(config: Config, report: Report, stages: list[str], *, sources, force: bool, offline: bool,
-                 refresh: bool, progress: Progress) -> None:
+def _work_stages(
+    config: Config,
+    report: Report,
+    stages: list[str],
+    *,
+    sources,
+    force: bool,
+    offline: bool,
+    refresh: bool,
+    progress: Progress,
+) -> None:
     run = report.run
     warehouse = wh.open_work(config.work_database)
     status = "failed"
@@ -118,8 +172,17 @@ def _work_stages(config: Config, report: Report, stages: list[str], *, sources, 
         run.start(warehouse)
         if "scrape" in stages:
             with run.stage("scrape"), serving_samples(config, sources, offline=offline) as (served, origins):
-                scraped = scrape(served, warehouse, run_id=run.run_id, counts=run.counts, origins=origins,
-                                 only=sources, offline=offline, refresh=refresh, progress=progress)
+                scraped = scrape(
+                    served,
+                    warehouse,
+                    run_id=run.run_id,
+                    counts=run.counts,
+                    origins=origins,
+                    only=sources,
+                    offline=offline,
+                    refresh=refresh,
+                    progress=progress,
+                )
             report.crawls, report.robots_unavailable = scraped.crawls, scraped.robots_unavailable
             run.fetch_stats = report.fetch_stats = scraped.stats
             for host, why in scraped.robots_unavailable.items():
@@ -129,8 +192,10 @@ def _work_stages(config: Config, report: Report, stages: list[str], *, sources, 
                     run.errors.append(f"source {crawl.source}: {crawl.status}: {crawl.message}")
             if not any(crawl.listings for crawl in report.crawls):
                 reasons = "; ".join(f"{c.source}: {c.message or c.status}" for c in report.crawls)
-                raise NothingToDo(f"no source produced any listing ({reasons or 'no source enabled'}), "
-                                  "so nothing was loaded and the previous snapshot stays published")
+                raise NothingToDo(
+                    f"no source produced any listing ({reasons or 'no source enabled'}), "
+                    "so nothing was loaded and the previous snapshot stays published"
+                )
         if "geocode" in stages:
             with run.stage("geocode"):
                 _require_staged(warehouse)
@@ -148,8 +213,10 @@ def _work_stages(config: Config, report: Report, stages: list[str], *, sources, 
             failed = checks.blocking(report.checks)
             if failed and "load" in stages and not force:
                 names = ", ".join(r.name for r in failed)
-                raise ChecksFailed(f"data checks failed ({names}); nothing was published "
-                                   "(see `therapists check`, or pass --force)", failures=[r.name for r in failed])
+                raise ChecksFailed(
+                    f"data checks failed ({names}); nothing was published (see `therapists check`, or pass --force)",
+                    failures=[r.name for r in failed],
+                )
         status = "partial" if report.partial else "ok"
     except PipelineError as err:
         run.errors.append(str(err))
@@ -174,5 +241,9 @@ def _require_staged(warehouse: wh.Warehouse) -> None:
 def export_published(config: Config, out_dir=None) -> ExportResult:
     """Export the published snapshot (never the working database, which may be mid-run)."""
     with wh.Warehouse(config.database, read_only=True) as published:
-        return export(published, out_dir or config.export_dir, min_tier=config.export.min_tier,
-                      source_kinds={name: source.kind for name, source in config.sources.items()})
+        return export(
+            published,
+            out_dir or config.export_dir,
+            min_tier=config.export.min_tier,
+            source_kinds={name: source.kind for name, source in config.sources.items()},
+        )

@@ -51,8 +51,17 @@ def source_states(config: Config, warehouse: Warehouse | None) -> list[SourceSta
     states = []
     for source in config.enabled_sources():
         row = known.get(source.name, {})
-        states.append(SourceState(source.name, source.every, source.max_age, row.get("last_crawl"),
-                                  row.get("last_status"), row.get("last_complete"), row.get("listings")))
+        states.append(
+            SourceState(
+                source.name,
+                source.every,
+                source.max_age,
+                row.get("last_crawl"),
+                row.get("last_status"),
+                row.get("last_complete"),
+                row.get("listings"),
+            )
+        )
     return states
 
 

@@ -10,19 +10,19 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from pipeline import sources
-from pipeline.fetch.archive import Archive
-from pipeline.relevance.classify import classify
 from pipeline.config import Config
+from pipeline.database import Warehouse
 from pipeline.errors import SourceError, UsageError
+from pipeline.fetch.archive import Archive
 from pipeline.fetch.fetcher import Fetcher
-from pipeline.fetch.stats import FetchStats
 from pipeline.fetch.journal import Journal, leftovers, recoverable_rows
+from pipeline.fetch.responses import ResponseCache
+from pipeline.fetch.stats import FetchStats
 from pipeline.normalize.listing import normalize
 from pipeline.progress import Progress
-from pipeline.fetch.responses import ResponseCache
-from pipeline.sources import Crawl
+from pipeline.relevance.classify import classify
 from pipeline.relevance.vocabulary import Vocabulary, load_vocabulary
-from pipeline.database import Warehouse
+from pipeline.sources import Crawl
 
 log = logging.getLogger(__name__)
 
@@ -34,9 +34,18 @@ class ScrapeResult:
     robots_unavailable: dict[str, str] = field(default_factory=dict)  # host -> why
 
 
-def scrape(config: Config, warehouse: Warehouse, *, run_id: str, counts: Counter, origins: dict[str, str],
-           only: list[str] | None = None, offline: bool = False, refresh: bool = False,
-           progress: Progress | None = None) -> ScrapeResult:
+def scrape(
+    config: Config,
+    warehouse: Warehouse,
+    *,
+    run_id: str,
+    counts: Counter,
+    origins: dict[str, str],
+    only: list[str] | None = None,
+    offline: bool = False,
+    refresh: bool = False,
+    progress: Progress | None = None,
+) -> ScrapeResult:
     """Crawl the selected sources, sources on different hosts concurrently; stage what they yield.
 
     `offline` re-extracts from the raw archive with no network at all; `refresh` ignores cache TTLs.
@@ -50,9 +59,19 @@ def scrape(config: Config, warehouse: Warehouse, *, run_id: str, counts: Counter
     cache = ResponseCache(warehouse.run("fetch/latest_responses.sql", {"sources": names}))
     stats = FetchStats(counts)
     journal = None if offline else Journal(config.raw_dir, run_id)
-    fetcher = Fetcher(config.http, Archive(config.raw_dir), run_id=run_id, stats=stats, cache=cache,
-                      origins=origins, offline=offline, refresh=refresh, journal=journal,
-                      resume_since=resume_since, progress=progress)
+    fetcher = Fetcher(
+        config.http,
+        Archive(config.raw_dir),
+        run_id=run_id,
+        stats=stats,
+        cache=cache,
+        origins=origins,
+        offline=offline,
+        refresh=refresh,
+        journal=journal,
+        resume_since=resume_since,
+        progress=progress,
+    )
     result = ScrapeResult()
     if progress is not None:
         progress.start("fetching")
@@ -66,11 +85,19 @@ def scrape(config: Config, warehouse: Warehouse, *, run_id: str, counts: Counter
                 crawl = future.result()
                 counts.update(crawl.counts)
                 rows = [_process(raw, vocabulary, config, counts) for raw in crawl.listings]
-                _stage(warehouse, fetcher, crawl, rows, run_id=run_id, started=began,
-                       stats=stats.as_dict()["sources"].get(source.name, {}))
+                _stage(
+                    warehouse,
+                    fetcher,
+                    crawl,
+                    rows,
+                    run_id=run_id,
+                    started=began,
+                    stats=stats.as_dict()["sources"].get(source.name, {}),
+                )
                 counts["scrape/listings"] += len(rows)
-                log.info("source %s: %s, %d listings, %d failures", source.name, crawl.status, len(rows),
-                         crawl.failures)
+                log.info(
+                    "source %s: %s, %d listings, %d failures", source.name, crawl.status, len(rows), crawl.failures
+                )
                 result.crawls.append(crawl)
     finally:
         fetcher.close()
@@ -106,8 +133,16 @@ def _crawl(source, fetcher: Fetcher) -> Crawl:
         return Crawl(source=source.name, status="failed", failures=1, message=str(err))
 
 
-def _stage(warehouse: Warehouse, fetcher: Fetcher, crawl: Crawl, rows: list[dict], *, run_id: str,
-           started: datetime, stats: dict) -> None:
+def _stage(
+    warehouse: Warehouse,
+    fetcher: Fetcher,
+    crawl: Crawl,
+    rows: list[dict],
+    *,
+    run_id: str,
+    started: datetime,
+    stats: dict,
+) -> None:
     """One transaction per source: its batch, its raw responses, its failures and its crawl record."""
     with warehouse.transaction():
         if crawl.status != "failed":
@@ -115,10 +150,20 @@ def _stage(warehouse: Warehouse, fetcher: Fetcher, crawl: Crawl, rows: list[dict
             warehouse.stage_rows("scrape/insert_staged.sql", rows, {"load_id": run_id})
         warehouse.stage_rows("scrape/insert_raw_responses.sql", fetcher.take_responses(crawl.source))
         warehouse.stage_rows("fetch/insert_failures.sql", fetcher.take_failures(crawl.source))
-        warehouse.run("scrape/record_crawl.sql", {
-            "run_id": run_id, "source": crawl.source, "started_at": started, "finished_at": _now(),
-            "status": crawl.status, "listings": len(rows), "failures": crawl.failures,
-            "message": crawl.message or None, "stats": json.dumps(stats, sort_keys=True)})
+        warehouse.run(
+            "scrape/record_crawl.sql",
+            {
+                "run_id": run_id,
+                "source": crawl.source,
+                "started_at": started,
+                "finished_at": _now(),
+                "status": crawl.status,
+                "listings": len(rows),
+                "failures": crawl.failures,
+                "message": crawl.message or None,
+                "stats": json.dumps(stats, sort_keys=True),
+            },
+        )
 
 
 def select_sources(config: Config, only: list[str] | None):

@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from pipeline.config import Config
-from pipeline.errors import NothingToDo, WarehouseError
-from pipeline.run.lock import lock_holder
-from pipeline.run.history import failing_checks, recent_runs, utcnow
-from pipeline.run.schedule import source_states
 from pipeline.database import Warehouse
+from pipeline.errors import NothingToDo, WarehouseError
+from pipeline.run.history import failing_checks, recent_runs, utcnow
+from pipeline.run.lock import lock_holder
+from pipeline.run.schedule import source_states
 
 
 def operator_database(config: Config) -> tuple[Path, dict | None]:
@@ -35,11 +35,21 @@ def operator_status(config: Config) -> dict:
         "running": running,
         "database": str(path),
         "runs": runs,
-        "sources": [{
-            "source": state.source, "freshness": state.freshness(now), "last_complete": state.last_complete,
-            "age_seconds": round((now - state.last_complete).total_seconds()) if state.last_complete else None,
-            "last_crawl": state.last_crawl, "last_status": state.last_status, "listings": state.listings,
-            "every": state.every, "max_age": state.max_age, "due": state.due(now), "next_due": state.next_due(),
-        } for state in states],
+        "sources": [
+            {
+                "source": state.source,
+                "freshness": state.freshness(now),
+                "last_complete": state.last_complete,
+                "age_seconds": round((now - state.last_complete).total_seconds()) if state.last_complete else None,
+                "last_crawl": state.last_crawl,
+                "last_status": state.last_status,
+                "listings": state.listings,
+                "every": state.every,
+                "max_age": state.max_age,
+                "due": state.due(now),
+                "next_due": state.next_due(),
+            }
+            for state in states
+        ],
         "failing_checks": checks,
     }

@@ -51,9 +51,13 @@ class Crawl:
 
 def fetch_options(source, *hosts: str) -> dict:
     """The Fetcher.get keywords a source's settings imply."""
-    return {"source": source.name, "delay": None if source.delay_seconds < 0 else source.delay_seconds,
-            "obey_robots": source.obey_robots, "cache_ttl": source.cache_ttl_seconds,
-            "allowed_hosts": {h for h in hosts if h}}
+    return {
+        "source": source.name,
+        "delay": None if source.delay_seconds < 0 else source.delay_seconds,
+        "obey_robots": source.obey_robots,
+        "cache_ttl": source.cache_ttl_seconds,
+        "allowed_hosts": {h for h in hosts if h},
+    }
 
 
 def json_object(text: str, who: str, source: str) -> dict:
@@ -86,7 +90,7 @@ def localize(source, resolve):
         return source
     from pipeline.sources.samples import SAMPLES_DIR, SCHEME
 
-    local = SAMPLES_DIR / path[len(SCHEME):] if path.startswith(SCHEME) else resolve(path)
+    local = SAMPLES_DIR / path[len(SCHEME) :] if path.startswith(SCHEME) else resolve(path)
     return dataclasses.replace(source, path=str(local))
 
 

@@ -10,11 +10,11 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from urllib.parse import urljoin
 
-from pipeline.fetch.charset import decode
+from pipeline.config.sources import CsvSource
 from pipeline.errors import ConfigError, FetchError
+from pipeline.fetch.charset import decode
 from pipeline.fetch.fetcher import Fetcher
 from pipeline.records import RawListing
-from pipeline.config.sources import CsvSource
 from pipeline.sources import Crawl, fetch_options, host_of
 
 log = logging.getLogger(__name__)
@@ -39,13 +39,17 @@ def crawl(source: CsvSource, fetcher: Fetcher) -> Crawl:
             raise ConfigError(f"roster file {path} of source {source.name} cannot be read: {err.strerror}") from err
         text = decode(body, f"text/csv; charset={source.encoding}")
         sha256 = hashlib.sha256(body).hexdigest()
-        fetched_at = datetime.fromtimestamp(path.stat().st_mtime, UTC).replace(tzinfo=None).isoformat(timespec="seconds")
+        fetched_at = (
+            datetime.fromtimestamp(path.stat().st_mtime, UTC).replace(tzinfo=None).isoformat(timespec="seconds")
+        )
         where = path.resolve().as_uri()
     reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
     missing = [column for column in source.columns.values() if column not in (reader.fieldnames or [])]
     if missing:
-        result.fail("missing_columns", f"roster {where} has no column {missing[0]!r}; "
-                                       f"its columns are {', '.join(reader.fieldnames or [])}")
+        result.fail(
+            "missing_columns",
+            f"roster {where} has no column {missing[0]!r}; its columns are {', '.join(reader.fieldnames or [])}",
+        )
         return result.finish()
     today = datetime.now(UTC).date()
     for row in reader:
@@ -55,8 +59,9 @@ def crawl(source: CsvSource, fetcher: Fetcher) -> Crawl:
     return result.finish()
 
 
-def parse_row(row: dict, source: CsvSource, *, where: str, sha256: str, fetched_at: str, today: date,
-              result: Crawl) -> RawListing | None:
+def parse_row(
+    row: dict, source: CsvSource, *, where: str, sha256: str, fetched_at: str, today: date, result: Crawl
+) -> RawListing | None:
     value = {field: (row.get(column) or "").strip() for field, column in source.columns.items()}
     number = value.get("license_number", "")
     if not number:
@@ -73,24 +78,33 @@ def parse_row(row: dict, source: CsvSource, *, where: str, sha256: str, fetched_
     if expires and expires < today:
         result.drop("expired_license")
         return None
-    name = value.get("name") or " ".join(p for p in (value.get("first_name"), value.get("middle_name"),
-                                                      value.get("last_name")) if p)
+    name = value.get("name") or " ".join(
+        p for p in (value.get("first_name"), value.get("middle_name"), value.get("last_name")) if p
+    )
     name = name or value.get("business_name", "")
     if not name:
         result.drop("no_name")
         return None
     fields = {
-        "name": name, "business_name": value.get("business_name", ""),
+        "name": name,
+        "business_name": value.get("business_name", ""),
         "street": ", ".join(p for p in (value.get("street"), value.get("street_2")) if p),
-        "city": value.get("city", ""), "state": value.get("state") or source.state,
-        "postal_code": value.get("postal_code", ""), "phone": value.get("phone", ""),
-        "email": value.get("email", ""), "website": value.get("website", ""),
+        "city": value.get("city", ""),
+        "state": value.get("state") or source.state,
+        "postal_code": value.get("postal_code", ""),
+        "phone": value.get("phone", ""),
+        "email": value.get("email", ""),
+        "website": value.get("website", ""),
         "services": [value["license_type"]] if value.get("license_type") else [],
         "license_expires": expires.isoformat() if expires else "",
     }
     return RawListing(
-        source=source.name, source_key=f"license:{source.state}:{number}", url=where, fetched_at=fetched_at,
-        raw_sha256=sha256, fields={key: v for key, v in fields.items() if v},
+        source=source.name,
+        source_key=f"license:{source.state}:{number}",
+        url=where,
+        fetched_at=fetched_at,
+        raw_sha256=sha256,
+        fields={key: v for key, v in fields.items() if v},
         licenses=[{"number": number, "state": source.state, "status": value.get("status", "active")}],
     )
 

@@ -8,10 +8,10 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 import soupsieve
 from bs4 import BeautifulSoup
 
+from pipeline.config.sources import HtmlSource
 from pipeline.errors import ConfigError, FetchError, RobotsDisallowed
 from pipeline.fetch.fetcher import Fetcher, Page
 from pipeline.records import RawListing
-from pipeline.config.sources import HtmlSource
 from pipeline.sources import Crawl, fetch_options, structured
 
 log = logging.getLogger(__name__)
@@ -30,16 +30,20 @@ def validate(source: HtmlSource, config_path) -> None:
             soupsieve.compile(css)
         except soupsieve.SelectorSyntaxError as err:
             message = str(err).splitlines()[0]
-            raise ConfigError(f"key 'sources.{source.name}.{key}' is not a valid CSS selector ({message}) "
-                              f"(in {config_path})", path=str(config_path), key=key) from err
+            raise ConfigError(
+                f"key 'sources.{source.name}.{key}' is not a valid CSS selector ({message}) (in {config_path})",
+                path=str(config_path),
+                key=key,
+            ) from err
 
 
 def crawl(source: HtmlSource, fetcher: Fetcher) -> Crawl:
     result = Crawl(source=source.name)
     hosts = {urlsplit(source.base_url).netloc, *source.allowed_hosts}
     if not source.obey_robots:
-        log.warning("source %s ignores robots.txt (obey_robots = false); use that only where its terms allow",
-                    source.name)
+        log.warning(
+            "source %s ignores robots.txt (obey_robots = false); use that only where its terms allow", source.name
+        )
         result.counts["scrape/robots_ignored_sources"] += 1
     options = fetch_options(source, *hosts)
 
@@ -89,13 +93,14 @@ def parse_list_page(source: HtmlSource, text: str, base_url: str, result: Crawl)
     links = []
     for card in soup.select(source.selectors.card):
         link = card.select_one(source.selectors.detail_link)
-        href = link.get("href") if link else None
+        href = structured.attribute(link, "href") if link else None
         if href:
             links.append(urldefrag(urljoin(base_url, href)).url)
         else:
             result.drop("card_without_link")
     next_link = soup.select_one(source.selectors.next_page) if source.selectors.next_page else None
-    next_url = urldefrag(urljoin(base_url, next_link["href"])).url if next_link and next_link.get("href") else None
+    next_href = structured.attribute(next_link, "href") if next_link else ""
+    next_url = urldefrag(urljoin(base_url, next_href)).url if next_href else None
     return links, next_url
 
 
@@ -107,7 +112,7 @@ def extract_listing(source: HtmlSource, page: Page, result: Crawl) -> RawListing
         result.counts[f"scrape/structured/{problem}"] += 1
     selected = extract_fields(soup, source.fields)
     fields = {**found.fields, **selected}
-    origins = {**{key: found.origin for key in found.fields}, **{key: "selector" for key in selected}}
+    origins = {**dict.fromkeys(found.fields, found.origin), **dict.fromkeys(selected, "selector")}
     if not fields.get("name"):
         if found.problems and not found.fields:
             result.drop(found.problems[0])  # e.g. bad_jsonld: the only data on the page was broken
@@ -116,9 +121,17 @@ def extract_listing(source: HtmlSource, page: Page, result: Crawl) -> RawListing
         else:
             result.drop("no_name")
         return None
-    return RawListing(source=source.name, source_key=page.canonical_url, url=page.canonical_url,
-                      fetched_at=page.fetched_at, raw_sha256=page.sha256, fields=fields,
-                      lat=found.lat, lon=found.lon, field_sources=dict(sorted(origins.items())))
+    return RawListing(
+        source=source.name,
+        source_key=page.canonical_url,
+        url=page.canonical_url,
+        fetched_at=page.fetched_at,
+        raw_sha256=page.sha256,
+        fields=fields,
+        lat=found.lat,
+        lon=found.lon,
+        field_sources=dict(sorted(origins.items())),
+    )
 
 
 def extract_fields(soup: BeautifulSoup | str, selectors: dict[str, str]) -> dict[str, str | list[str]]:
@@ -131,7 +144,7 @@ def extract_fields(soup: BeautifulSoup | str, selectors: dict[str, str]) -> dict
     for name, spec in selectors.items():
         css, _, attribute = spec.partition("@")
         nodes = soup.select(css)
-        values = [(node.get(attribute) or "") if attribute else node.get_text(" ") for node in nodes]
+        values = [structured.attribute(node, attribute) if attribute else node.get_text(" ") for node in nodes]
         values = [value for value in values if value.strip()]
         if name in LIST_FIELDS:
             fields[name] = values

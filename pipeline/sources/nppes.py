@@ -14,10 +14,10 @@ from datetime import UTC, datetime
 from urllib.parse import urlencode, urljoin
 
 from pipeline import gazetteer
+from pipeline.config.sources import NppesSource
 from pipeline.errors import FetchError, SourceError
 from pipeline.fetch.fetcher import Fetcher, Page
 from pipeline.records import RawListing
-from pipeline.config.sources import NppesSource
 from pipeline.sources import Crawl, fetch_options, host_of, json_object
 
 log = logging.getLogger(__name__)
@@ -31,14 +31,14 @@ def crawl(source: NppesSource, fetcher: Fetcher) -> Crawl:
     options = fetch_options(source, host_of(source.base_url))
     for taxonomy in source.taxonomies:
         for state in source.states:
-            _search(source, fetcher, options, result, found,
-                    {"taxonomy_description": taxonomy, "state": state}, state)
+            _search(source, fetcher, options, result, found, {"taxonomy_description": taxonomy, "state": state}, state)
     result.listings = [found[npi] for npi in sorted(found)]
     return result.finish()
 
 
-def _search(source: NppesSource, fetcher: Fetcher, options: dict, result: Crawl, found: dict,
-            criteria: dict, state: str) -> None:
+def _search(
+    source: NppesSource, fetcher: Fetcher, options: dict, result: Crawl, found: dict, criteria: dict, state: str
+) -> None:
     try:
         records, page, capped = _query(source, fetcher, options, criteria)
     except FetchError as err:
@@ -52,19 +52,22 @@ def _search(source: NppesSource, fetcher: Fetcher, options: dict, result: Crawl,
             for part in parts:
                 _search(source, fetcher, options, result, found, {**criteria, "postal_code": part + "*"}, state)
             return
-        result.fail("capped", f"NPPES query {_describe(criteria)} has more than "
-                              f"{source.page_size + source.max_skip} results and cannot be split further; "
-                              "the rest of it is missing")
+        result.fail(
+            "capped",
+            f"NPPES query {_describe(criteria)} has more than "
+            f"{source.page_size + source.max_skip} results and cannot be split further; "
+            "the rest of it is missing",
+        )
     for record in records:
         listing = parse_result(record, source=source.name, page=page, result=result)
         if listing is not None:
             found.setdefault(listing.npi, listing)
 
 
-def _query(source: NppesSource, fetcher: Fetcher, options: dict, criteria: dict
-           ) -> tuple[list[dict], Page | None, bool]:
+def _query(source: NppesSource, fetcher: Fetcher, options: dict, criteria: dict) -> tuple[list[dict], Page, bool]:
     """Every page of one query; `capped` when the last reachable page was still full."""
-    records, page = [], None
+    records: list[dict] = []
+    page = None
     for skip in range(0, source.max_skip + 1, source.page_size):
         params = {"version": API_VERSION, **criteria, "limit": source.page_size, "skip": skip}
         page = fetcher.get(f"{source.base_url}?{urlencode(params)}", **options)
@@ -72,6 +75,7 @@ def _query(source: NppesSource, fetcher: Fetcher, options: dict, criteria: dict
         records += results
         if len(results) < source.page_size:
             return records, page, False
+    assert page is not None  # skip 0 is always asked
     return records, page, True
 
 
@@ -81,8 +85,10 @@ def parse_envelope(text: str, criteria: dict | None = None) -> list[dict]:
     if data.get("Errors"):
         error = data["Errors"][0] if isinstance(data["Errors"], list) else {}
         field = f" (field {error.get('field')})" if error.get("field") else ""
-        raise SourceError(f"the NPPES API refused {_describe(criteria or {})}: "
-                          f"{error.get('description', 'unknown error')}{field}", source="nppes")
+        raise SourceError(
+            f"the NPPES API refused {_describe(criteria or {})}: {error.get('description', 'unknown error')}{field}",
+            source="nppes",
+        )
     results = data.get("results") or []
     return results if isinstance(results, list) else []
 
@@ -98,21 +104,30 @@ def parse_result(record: dict, *, source: str, page: Page, result: Crawl) -> Raw
         result.drop("deactivated")
         return None
     address = _location(record)
-    dba = next((_text(other.get("organization_name")) for other in record.get("other_names") or []
-                if isinstance(other, dict) and ("business" in str(other.get("type", "")).lower()
-                                                or str(other.get("code")) == "3")), "")
+    dba = next(
+        (
+            _text(other.get("organization_name"))
+            for other in record.get("other_names") or []
+            if isinstance(other, dict)
+            and ("business" in str(other.get("type", "")).lower() or str(other.get("code")) == "3")
+        ),
+        "",
+    )
     if record.get("enumeration_type") == "NPI-2":
         name = _text(basic.get("organization_name"))
         business = dba or name
     else:
-        name = " ".join(p for p in (_text(basic.get("first_name")), _text(basic.get("middle_name")),
-                                    _text(basic.get("last_name"))) if p)
+        name = " ".join(
+            p
+            for p in (_text(basic.get("first_name")), _text(basic.get("middle_name")), _text(basic.get("last_name")))
+            if p
+        )
         business = dba
     if not name:
         result.drop("no_name")
         return None
     taxonomies = [t for t in record.get("taxonomies") or [] if isinstance(t, dict)]
-    fields = {
+    fields: dict[str, str | list[str]] = {
         "name": name,
         "business_name": business or "",
         "credentials": [_text(basic.get("credential"))] if _text(basic.get("credential")) else [],
@@ -128,10 +143,18 @@ def parse_result(record: dict, *, source: str, page: Page, result: Crawl) -> Raw
         "practice_locations": str(len(record.get("practiceLocations") or [])),
     }
     return RawListing(
-        source=source, source_key=f"npi:{npi}", url=urljoin(page.canonical_url, f"/provider-view/{npi}"),
-        fetched_at=page.fetched_at, raw_sha256=page.sha256, fields=fields, npi=npi,
-        licenses=[{"number": _text(t.get("license")), "state": _text(t.get("state")), "status": "active"}
-                  for t in taxonomies if _text(t.get("license"))],
+        source=source,
+        source_key=f"npi:{npi}",
+        url=urljoin(page.canonical_url, f"/provider-view/{npi}"),
+        fetched_at=page.fetched_at,
+        raw_sha256=page.sha256,
+        fields=fields,
+        npi=npi,
+        licenses=[
+            {"number": _text(t.get("license")), "state": _text(t.get("state")), "status": "active"}
+            for t in taxonomies
+            if _text(t.get("license"))
+        ],
         taxonomy_codes=[_text(t.get("code")) for t in taxonomies if _text(t.get("code"))],
     )
 

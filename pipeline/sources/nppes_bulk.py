@@ -14,13 +14,13 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
-from pipeline.fetch.archive import file_sha256
+from pipeline.config.sources import NppesBulkSource
+from pipeline.database import Warehouse
 from pipeline.errors import ConfigError, WarehouseError
+from pipeline.fetch.archive import file_sha256
 from pipeline.fetch.fetcher import Fetcher
 from pipeline.records import RawListing
-from pipeline.config.sources import NppesBulkSource
 from pipeline.sources import Crawl
-from pipeline.database import Warehouse
 
 _CHUNK = 1 << 20
 REGISTRY_VIEW = "https://npiregistry.cms.hhs.gov/provider-view/"
@@ -33,11 +33,15 @@ def crawl(source: NppesBulkSource, fetcher: Fetcher) -> Crawl:
         raise ConfigError(f"NPPES bulk file {path} of source {source.name} does not exist")
     with _csv_file(path) as csv_path:
         sha256 = file_sha256(path)
-        fetched_at = datetime.fromtimestamp(path.stat().st_mtime, UTC).replace(tzinfo=None).isoformat(timespec="seconds")
+        fetched_at = (
+            datetime.fromtimestamp(path.stat().st_mtime, UTC).replace(tzinfo=None).isoformat(timespec="seconds")
+        )
         try:
             with Warehouse(Path(":memory:")) as scratch:
-                columns, rows = scratch.query("sources/nppes_bulk.sql", {
-                    "path": str(csv_path), "codes": list(source.taxonomy_codes), "states": list(source.states)})
+                columns, rows = scratch.query(
+                    "sources/nppes_bulk.sql",
+                    {"path": str(csv_path), "codes": list(source.taxonomy_codes), "states": list(source.states)},
+                )
         except WarehouseError as err:
             result.fail("unreadable", f"NPPES bulk file {path} could not be read: {err}")
             return result.finish()
@@ -67,18 +71,27 @@ def to_listing(record: dict, *, source: str, sha256: str, fetched_at: str) -> Ra
         return None
     npi = record["npi"].split(".")[0]
     fields = {
-        "name": name, "business_name": business,
+        "name": name,
+        "business_name": business,
         "credentials": [record["credential"]] if record["credential"] else [],
         "phone": record["phone"] or "",
         "street": ", ".join(p for p in (record["address_1"], record["address_2"]) if p),
-        "city": record["city"] or "", "state": record["state"] or "", "postal_code": record["postal_code"] or "",
-        "services": [], "enumeration_date": record["enumeration_date"] or "",
+        "city": record["city"] or "",
+        "state": record["state"] or "",
+        "postal_code": record["postal_code"] or "",
+        "services": [],
+        "enumeration_date": record["enumeration_date"] or "",
         "last_updated": record["last_updated"] or "",
     }
     return RawListing(
         # The record's public page is the Registry's view of the same NPI (the file is not a web page).
-        source=source, source_key=f"npi:{npi}", url=f"{REGISTRY_VIEW}{npi}", fetched_at=fetched_at, raw_sha256=sha256,
-        fields={key: value for key, value in fields.items() if value}, npi=npi,
+        source=source,
+        source_key=f"npi:{npi}",
+        url=f"{REGISTRY_VIEW}{npi}",
+        fetched_at=fetched_at,
+        raw_sha256=sha256,
+        fields={key: value for key, value in fields.items() if value},
+        npi=npi,
         licenses=[{"number": lic["number"], "state": lic["state"], "status": "active"} for lic in record["licenses"]],
         taxonomy_codes=list(record["codes"]),
     )
@@ -91,8 +104,11 @@ def _csv_file(path: Path) -> Iterator[Path]:
         yield path
         return
     with zipfile.ZipFile(path) as archive:
-        members = [m for m in archive.namelist()
-                   if Path(m).name.startswith("npidata_pfile") and m.endswith(".csv") and "fileheader" not in m]
+        members = [
+            m
+            for m in archive.namelist()
+            if Path(m).name.startswith("npidata_pfile") and m.endswith(".csv") and "fileheader" not in m
+        ]
         if not members:
             raise ConfigError(f"{path} holds no npidata_pfile_*.csv")
         tmp = Path(tempfile.mkdtemp(prefix="nppes-"))

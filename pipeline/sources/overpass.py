@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
+from pipeline.config.sources import OverpassSource
 from pipeline.errors import FetchError, SourceError
 from pipeline.fetch.fetcher import Fetcher, Page
 from pipeline.records import RawListing
-from pipeline.config.sources import OverpassSource
 from pipeline.sources import Crawl, fetch_options, host_of, json_object
 
 ATTRIBUTION = "© OpenStreetMap contributors (ODbL 1.0, https://www.openstreetmap.org/copyright)"
@@ -87,18 +87,28 @@ def parse_element(element: dict, *, source: str, page: Page) -> RawListing | Non
         street = f"{street}, Unit {tags['addr:unit']}" if street else ""
     services = services_from_tags(tags)
     fields = {
-        "name": name, "phone": tags.get("phone") or tags.get("contact:phone") or "",
+        "name": name,
+        "phone": tags.get("phone") or tags.get("contact:phone") or "",
         "website": tags.get("website") or tags.get("contact:website") or "",
         "email": tags.get("email") or tags.get("contact:email") or "",
-        "street": street, "city": tags.get("addr:city", ""), "state": tags.get("addr:state", ""),
-        "postal_code": tags.get("addr:postcode", ""), "description": tags.get("description", ""),
-        "opening_hours": tags.get("opening_hours", ""), "services": services,
+        "street": street,
+        "city": tags.get("addr:city", ""),
+        "state": tags.get("addr:state", ""),
+        "postal_code": tags.get("addr:postcode", ""),
+        "description": tags.get("description", ""),
+        "opening_hours": tags.get("opening_hours", ""),
+        "services": services,
     }
     return RawListing(
-        source=source, source_key=f"osm:{kind}/{osm_id}", url=f"https://www.openstreetmap.org/{kind}/{osm_id}",
-        fetched_at=page.fetched_at, raw_sha256=page.sha256,
+        source=source,
+        source_key=f"osm:{kind}/{osm_id}",
+        url=f"https://www.openstreetmap.org/{kind}/{osm_id}",
+        fetched_at=page.fetched_at,
+        raw_sha256=page.sha256,
         fields={key: value for key, value in fields.items() if value},
-        lat=_number(point.get("lat")), lon=_number(point.get("lon")), attribution=ATTRIBUTION,
+        lat=_number(point.get("lat")),
+        lon=_number(point.get("lon")),
+        attribution=ATTRIBUTION,
     )
 
 

@@ -35,30 +35,27 @@ class NppesRegistry:
         if not 0 <= skip <= self.max_skip:
             return _error("skip", "02", f"Field skip must be between 0 and {self.max_skip}")
         found = [r for r in self.records if _matches(r, criteria)]
-        page = found[skip:skip + limit]
+        page = found[skip : skip + limit]
         return {"result_count": len(page), "results": page}
 
 
 def _matches(record: dict, criteria: dict) -> bool:
-    location = next((a for a in record.get("addresses", []) if a.get("address_purpose") == "LOCATION"), {})
-    for key, value in criteria.items():
-        value = value.strip().upper()
-        if key == "taxonomy_description":
-            if not any(value in str(t.get("desc", "")).upper() for t in record.get("taxonomies", [])):
-                return False
-        elif key == "state":
-            if str(location.get("state", "")).upper() not in (value, _STATE_NAMES.get(value, value)):
-                return False
-        elif key == "postal_code":
-            code = str(location.get("postal_code", ""))
-            if not (code.startswith(value[:-1]) if value.endswith("*") else code[:5] == value[:5]):
-                return False
-        elif key == "city":
-            if str(location.get("city", "")).upper() != value:
-                return False
-        elif key == "number":
-            if str(record.get("number")) != value:
-                return False
+    location: dict = next((a for a in record.get("addresses", []) if a.get("address_purpose") == "LOCATION"), {})
+    return all(_criterion(key, value.strip().upper(), record, location) for key, value in criteria.items())
+
+
+def _criterion(key: str, value: str, record: dict, location: dict) -> bool:
+    if key == "taxonomy_description":
+        return any(value in str(t.get("desc", "")).upper() for t in record.get("taxonomies", []))
+    if key == "state":
+        return str(location.get("state", "")).upper() in (value, _STATE_NAMES.get(value, value))
+    if key == "postal_code":
+        code = str(location.get("postal_code", ""))
+        return code.startswith(value[:-1]) if value.endswith("*") else code[:5] == value[:5]
+    if key == "city":
+        return str(location.get("city", "")).upper() == value
+    if key == "number":
+        return str(record.get("number")) == value
     return True
 
 
@@ -66,8 +63,16 @@ def _error(field: str, number: str, description: str) -> dict:
     return {"Errors": [{"description": description, "field": field, "number": number}]}
 
 
-_STATE_NAMES = {"TX": "TEXAS", "CO": "COLORADO", "OR": "OREGON", "NC": "NORTH CAROLINA", "IL": "ILLINOIS",
-                "FL": "FLORIDA", "GA": "GEORGIA", "AK": "ALASKA"}
+_STATE_NAMES = {
+    "TX": "TEXAS",
+    "CO": "COLORADO",
+    "OR": "OREGON",
+    "NC": "NORTH CAROLINA",
+    "IL": "ILLINOIS",
+    "FL": "FLORIDA",
+    "GA": "GEORGIA",
+    "AK": "ALASKA",
+}
 
 
 def answer(root: Path, path: str, query: str) -> tuple[int, str, bytes] | None:

@@ -11,9 +11,10 @@ from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from pipeline.sources import sample_apis
 from pipeline.config import Config
+from pipeline.config.sources import SourceSettings
 from pipeline.errors import ConfigError
+from pipeline.sources import sample_apis
 
 log = logging.getLogger(__name__)
 
@@ -77,26 +78,30 @@ def is_sample(source) -> bool:
 
 
 @contextlib.contextmanager
-def serving_samples(config: Config, names: list[str], *, offline: bool = False
-                    ) -> Iterator[tuple[Config, dict[str, str]]]:
+def serving_samples(
+    config: Config, names: list[str], *, offline: bool = False
+) -> Iterator[tuple[Config, dict[str, str]]]:
     """Start a server per `samples:` source among `names`; yield the config pointed at them and an origin map.
 
     The map takes each loopback origin to its canonical origin, so records carry stable URLs.
     Offline, nothing is served: the sources point at their canonical origin, which the archive knows.
     """
     with contextlib.ExitStack() as stack:
-        sources, origins, servers = {}, {}, {}
+        sources: dict[str, SourceSettings] = {}
+        origins: dict[str, str] = {}
+        servers: dict[str, SampleServer] = {}
         for name, source in config.sources.items():
-            if name in names and getattr(source, "base_url", "").startswith(SCHEME):
+            base_url = getattr(source, "base_url", "")
+            if name in names and base_url.startswith(SCHEME):
                 # "samples:DIR/rest" serves data/samples/DIR; the source's base becomes <server>/rest.
-                directory, _, rest = source.base_url[len(SCHEME):].strip("/").partition("/")
-                rest = "/" + rest + ("/" if source.base_url.endswith("/") and rest else "")
+                directory, _, rest = base_url[len(SCHEME) :].strip("/").partition("/")
+                rest = "/" + rest + ("/" if base_url.endswith("/") and rest else "")
                 if offline:
-                    source = dataclasses.replace(source, base_url=canonical_origin(directory) + rest)
+                    source = dataclasses.replace(source, base_url=canonical_origin(directory) + rest)  # type: ignore[call-arg]
                 else:
                     server = servers.get(directory) or stack.enter_context(SampleServer(SAMPLES_DIR / directory))
                     servers[directory] = server
                     origins[server.url] = canonical_origin(directory)
-                    source = dataclasses.replace(source, base_url=server.url + rest)
+                    source = dataclasses.replace(source, base_url=server.url + rest)  # type: ignore[call-arg]
             sources[name] = source
         yield dataclasses.replace(config, sources=sources), origins

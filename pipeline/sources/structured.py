@@ -8,11 +8,23 @@ from dataclasses import dataclass, field
 from bs4 import BeautifulSoup, Tag
 
 # The schema.org types a therapist or practice is published as; Person only when nothing else is.
-BUSINESS_TYPES = frozenset({
-    "LocalBusiness", "HealthAndBeautyBusiness", "MedicalBusiness", "MedicalClinic", "DaySpa",
-    "Physician", "MedicalOrganization", "HealthClub", "Physiotherapy", "Chiropractor", "MedicalTherapy",
-    "ProfessionalService", "Organization",
-})
+BUSINESS_TYPES = frozenset(
+    {
+        "LocalBusiness",
+        "HealthAndBeautyBusiness",
+        "MedicalBusiness",
+        "MedicalClinic",
+        "DaySpa",
+        "Physician",
+        "MedicalOrganization",
+        "HealthClub",
+        "Physiotherapy",
+        "Chiropractor",
+        "MedicalTherapy",
+        "ProfessionalService",
+        "Organization",
+    }
+)
 PERSON_TYPES = frozenset({"Person"})
 SERVICE_KEYS = ("makesOffer", "hasOfferCatalog", "availableService", "medicalSpecialty", "knowsAbout")
 
@@ -33,7 +45,7 @@ def extract(soup: BeautifulSoup) -> Structured:
     """Read JSON-LD then microdata; the first business-like entity wins, else a Person."""
     result = Structured()
     candidates: list[tuple[str, dict]] = []
-    for script in soup.find_all("script", attrs={"type": lambda t: t and "ld+json" in t.lower()}):
+    for script in soup.find_all("script", type=lambda t: bool(t and "ld+json" in t.lower())):
         try:
             data = json.loads(script.string or script.get_text() or "", strict=False)
         except json.JSONDecodeError:
@@ -42,8 +54,9 @@ def extract(soup: BeautifulSoup) -> Structured:
         candidates += [("json-ld", item) for item in _flatten(data)]
     candidates += [("microdata", item) for item in _microdata(soup)]
     result.types_seen = sorted({t for _, item in candidates for t in _types(item)})
-    chosen = next(((o, i) for o, i in candidates if _types(i) & BUSINESS_TYPES), None) or \
-        next(((o, i) for o, i in candidates if _types(i) & PERSON_TYPES), None)
+    chosen = next(((o, i) for o, i in candidates if _types(i) & BUSINESS_TYPES), None) or next(
+        ((o, i) for o, i in candidates if _types(i) & PERSON_TYPES), None
+    )
     if chosen is None:
         return result
     result.origin, entity = chosen
@@ -70,8 +83,13 @@ def _types(item: dict) -> set[str]:
 
 def _fields(entity: dict) -> tuple[dict, float | None, float | None]:
     fields: dict[str, str | list[str]] = {}
-    for key, target in (("name", "name"), ("telephone", "phone"), ("email", "email"), ("url", "website"),
-                        ("description", "description")):
+    for key, target in (
+        ("name", "name"),
+        ("telephone", "phone"),
+        ("email", "email"),
+        ("url", "website"),
+        ("description", "description"),
+    ):
         text = _text(entity.get(key))
         if text:
             fields[target] = text
@@ -79,19 +97,25 @@ def _fields(entity: dict) -> tuple[dict, float | None, float | None]:
     if isinstance(address, list):
         address = address[0] if address else None
     if isinstance(address, dict):
-        for key, target in (("streetAddress", "street"), ("addressLocality", "city"),
-                            ("addressRegion", "state"), ("postalCode", "postal_code")):
+        for key, target in (
+            ("streetAddress", "street"),
+            ("addressLocality", "city"),
+            ("addressRegion", "state"),
+            ("postalCode", "postal_code"),
+        ):
             if _text(address.get(key)):
                 fields[target] = _text(address.get(key))
     elif _text(address):
         fields["street"] = _text(address)
     hours = entity.get("openingHours")
     if hours:
-        fields["opening_hours"] = "; ".join(_text(h) for h in (hours if isinstance(hours, list) else [hours]) if _text(h))
+        fields["opening_hours"] = "; ".join(
+            _text(h) for h in (hours if isinstance(hours, list) else [hours]) if _text(h)
+        )
     services = [name for key in SERVICE_KEYS for name in _names(entity.get(key))]
     if services:
         fields["services"] = list(dict.fromkeys(services))
-    geo = entity.get("geo") if isinstance(entity.get("geo"), dict) else {}
+    geo: dict = entity["geo"] if isinstance(entity.get("geo"), dict) else {}
     return fields, _number(geo.get("latitude")), _number(geo.get("longitude"))
 
 
@@ -111,23 +135,31 @@ def _names(value) -> list[str]:
 
 def _microdata(soup: BeautifulSoup) -> list[dict]:
     """Top-level itemscope elements as JSON-LD-like dicts (@type from itemtype)."""
-    return [_item(node) for node in soup.find_all(attrs={"itemscope": True})
-            if not node.find_parent(attrs={"itemscope": True})]
+    return [_item(node) for node in soup.find_all(itemscope=True) if not node.find_parent(itemscope=True)]
 
 
 def _item(node: Tag) -> dict:
-    item: dict = {"@type": [t.rsplit("/", 1)[-1] for t in (node.get("itemtype") or "").split()]}
-    for prop in node.find_all(attrs={"itemprop": True}):
-        if prop.find_parent(attrs={"itemscope": True}) is not node:
+    item: dict = {"@type": [t.rsplit("/", 1)[-1] for t in attribute(node, "itemtype").split()]}
+    for prop in node.find_all(itemprop=True):
+        if prop.find_parent(itemscope=True) is not node:
             continue  # belongs to a nested item
-        value = _item(prop) if prop.has_attr("itemscope") else (
-            prop.get("content") or prop.get("href") or prop.get("src") or prop.get_text(" ", strip=True))
-        for name in prop["itemprop"].split():
+        value = (
+            _item(prop)
+            if prop.has_attr("itemscope")
+            else (prop.get("content") or prop.get("href") or prop.get("src") or prop.get_text(" ", strip=True))
+        )
+        for name in attribute(prop, "itemprop").split():
             if name in item:
                 item[name] = (item[name] if isinstance(item[name], list) else [item[name]]) + [value]
             else:
                 item[name] = value
     return item
+
+
+def attribute(node: Tag, name: str) -> str:
+    """An attribute's text ("" when absent); multi-valued ones (class, rel) joined by spaces."""
+    value = node.get(name)
+    return " ".join(value) if isinstance(value, list) else (value or "")
 
 
 def _text(value) -> str:

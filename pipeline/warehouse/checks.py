@@ -8,8 +8,8 @@ from datetime import datetime
 
 from pipeline.config import Config
 from pipeline.config.durations import parse_duration
-from pipeline.relevance.vocabulary import load_vocabulary
 from pipeline.database import SQL_DIR, Warehouse, sql_text
+from pipeline.relevance.vocabulary import load_vocabulary
 
 _SEVERITY = re.compile(r"^--\s*severity:\s*(warn|error)\s*$", re.MULTILINE)
 
@@ -35,13 +35,18 @@ def run_checks(config: Config, warehouse: Warehouse, *, run_id: str, now: dateti
     rel = config.relevance
     vocabulary = load_vocabulary(config.vocabulary_path)
     sources = config.enabled_sources()
-    params = {"high": rel.high, "medium": rel.medium, "low": rel.low, "now": now,
-              "slugs": vocabulary.slugs("technique") + vocabulary.slugs("condition"),
-              "max_miles": config.geocode.max_distance_miles,
-              "max_drop_percent": config.checks.max_active_drop_percent,
-              "min_active": max(1, config.checks.min_active_for_drop),
-              "source_names": [source.name for source in sources],
-              "max_age_seconds": [parse_duration(source.max_age) for source in sources]}
+    params = {
+        "high": rel.high,
+        "medium": rel.medium,
+        "low": rel.low,
+        "now": now,
+        "slugs": vocabulary.slugs("technique") + vocabulary.slugs("condition"),
+        "max_miles": config.geocode.max_distance_miles,
+        "max_drop_percent": config.checks.max_active_drop_percent,
+        "min_active": max(1, config.checks.min_active_for_drop),
+        "source_names": [source.name for source in sources],
+        "max_age_seconds": [parse_duration(source.max_age) for source in sources],
+    }
     results = []
     for name in check_names():
         text = sql_text(f"checks/{name}.sql")
@@ -51,9 +56,16 @@ def run_checks(config: Config, warehouse: Warehouse, *, run_id: str, now: dateti
         results.append(CheckResult(name, severity.group(1) if severity else "error", len(rows), description))
     with warehouse.transaction():
         for result in results:
-            warehouse.run("quality/record.sql", {
-                "run_id": run_id, "check_name": result.name, "severity": result.severity,
-                "failing_rows": result.failing_rows, "now": now})
+            warehouse.run(
+                "quality/record.sql",
+                {
+                    "run_id": run_id,
+                    "check_name": result.name,
+                    "severity": result.severity,
+                    "failing_rows": result.failing_rows,
+                    "now": now,
+                },
+            )
     return results
 
 

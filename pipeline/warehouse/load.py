@@ -9,12 +9,11 @@ from datetime import datetime, timedelta
 
 from pipeline.config import SURVIVING_FIELDS, Config
 from pipeline.config.durations import parse_duration
+from pipeline.database import Warehouse
 from pipeline.errors import NothingToDo
 from pipeline.geocode.chain import geocode_staged
 from pipeline.progress import Progress
 from pipeline.resolve.resolver import resolve_staged
-from pipeline.database import Warehouse
-
 
 FULL_REBUILD_SHARE = 0.2  # touching more than this share of therapists rebuilds them all
 REBUILD_VERSION = 2  # bump when sql/load/rebuild_therapists.sql changes what it computes
@@ -25,8 +24,9 @@ def pending(warehouse: Warehouse) -> dict[str, int]:
     return {"ungeocoded": ungeocoded, "unresolved": unresolved, "staged": staged}
 
 
-def load_staged(config: Config, warehouse: Warehouse, *, now: datetime, counts: Counter,
-                progress: Progress | None = None) -> None:
+def load_staged(
+    config: Config, warehouse: Warehouse, *, now: datetime, counts: Counter, progress: Progress | None = None
+) -> None:
     """Load the staged batch in one transaction; geocode and resolve it first if still needed."""
     todo = pending(warehouse)
     if not todo["staged"]:
@@ -57,8 +57,10 @@ def load_staged(config: Config, warehouse: Warehouse, *, now: datetime, counts: 
             scope, total = warehouse.run("load/scope.sql", {"full": True, "stale_before": stale_before})[0]
         progress.advance()
         warehouse.stage_rows("load/survivorship_ranks.sql", ranks)
-        warehouse.run("load/rebuild_therapists.sql", {"high": rel.high, "medium": rel.medium, "low": rel.low,
-                                                      "stale_before": stale_before, "load_id": batch})
+        warehouse.run(
+            "load/rebuild_therapists.sql",
+            {"high": rel.high, "medium": rel.medium, "low": rel.low, "stale_before": stale_before, "load_id": batch},
+        )
         progress.advance()
         warehouse.run("load/assign_slugs.sql", {"now": now, "load_id": batch})
         warehouse.run("load/touch_therapists.sql", {"now": now})
@@ -75,8 +77,15 @@ def load_staged(config: Config, warehouse: Warehouse, *, now: datetime, counts: 
 def settings_fingerprint(config: Config, ranks: list[dict]) -> str:
     """What the therapists table depends on besides the listings: when it changes, rebuild all."""
     rel = config.relevance
-    text = json.dumps({"tiers": [rel.high, rel.medium, rel.low], "ranks": ranks,
-                       "stale_after": config.survivorship.stale_after, "version": REBUILD_VERSION}, sort_keys=True)
+    text = json.dumps(
+        {
+            "tiers": [rel.high, rel.medium, rel.low],
+            "ranks": ranks,
+            "stale_after": config.survivorship.stale_after,
+            "version": REBUILD_VERSION,
+        },
+        sort_keys=True,
+    )
     return hashlib.sha256(text.encode()).hexdigest()
 
 
@@ -91,7 +100,7 @@ def survivorship_ranks(config: Config) -> list[dict]:
     named = set(kinds) | {entry for order in orders.values() for entry in order}
     rows = []
     for source in sorted(named):
-        row = {"source": source}
+        row: dict[str, str | int] = {"source": source}
         for field, order in orders.items():
             ranks = [order.index(key) for key in (source, kinds.get(source)) if key in order]
             row[field] = min(ranks, default=len(order))

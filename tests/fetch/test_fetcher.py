@@ -7,14 +7,13 @@ from email.utils import format_datetime
 
 import pytest
 
-from pipeline.fetch.archive import Archive
-from pipeline.fetch.charset import decode
 from pipeline.config import Http
 from pipeline.errors import ConfigError, FetchError, RobotsDisallowed, RobotsUnavailable
+from pipeline.fetch.archive import Archive
+from pipeline.fetch.charset import decode
 from pipeline.fetch.fetcher import Fetcher
 from pipeline.fetch.responses import ResponseCache
 from pipeline.fetch.retry import retry_after_seconds
-
 from tests.servers import Route, ScriptedServer
 
 UA = "therapist-directory-test/1.0 (+https://therapist-directory.example.org/bot)"
@@ -26,10 +25,17 @@ def make_fetcher(tmp_path):
     fetchers = []
 
     def make(cache=None, offline=False, refresh=False, **http) -> Fetcher:
-        settings = dict(user_agent=UA, delay_seconds=0.0, jitter=0.0, connect_timeout=2.0, read_timeout=2.0,
-                        backoff_seconds=0.01)
-        fetcher = Fetcher(Http(**{**settings, **http}), Archive(tmp_path / "raw"), run_id="test",
-                          cache=cache, offline=offline, refresh=refresh)
+        settings = dict(
+            user_agent=UA, delay_seconds=0.0, jitter=0.0, connect_timeout=2.0, read_timeout=2.0, backoff_seconds=0.01
+        )
+        fetcher = Fetcher(
+            Http(**{**settings, **http}),
+            Archive(tmp_path / "raw"),
+            run_id="test",
+            cache=cache,
+            offline=offline,
+            refresh=refresh,
+        )
         fetchers.append(fetcher)
         return fetcher
 
@@ -40,9 +46,21 @@ def make_fetcher(tmp_path):
 
 def cache_from(fetcher: Fetcher, source: str = "t") -> ResponseCache:
     """What the next run would load from raw_responses (the latest row per URL)."""
-    return ResponseCache([(r["url"], r["final_url"], r["content_type"], datetime.fromisoformat(r["fetched_at"]),
-                           r["etag"], r["last_modified"], r["sha256"], r["status"])
-                          for r in fetcher.take_responses(source)])
+    return ResponseCache(
+        [
+            (
+                r["url"],
+                r["final_url"],
+                r["content_type"],
+                datetime.fromisoformat(r["fetched_at"]),
+                r["etag"],
+                r["last_modified"],
+                r["sha256"],
+                r["status"],
+            )
+            for r in fetcher.take_responses(source)
+        ]
+    )
 
 
 # -- identity and archive ------------------------------------------------------------------------
@@ -76,8 +94,11 @@ def test_archive_stores_each_body_once(tmp_path):
 
 # -- robots.txt ----------------------------------------------------------------------------------
 def test_robots_disallow_is_obeyed_and_robots_fetched_once(make_fetcher):
-    routes = {"/robots.txt": Route(body="User-agent: *\nDisallow: /private/\n", headers=TEXT),
-              "/public.html": Route(body="ok"), "/private/x.html": Route(body="secret")}
+    routes = {
+        "/robots.txt": Route(body="User-agent: *\nDisallow: /private/\n", headers=TEXT),
+        "/public.html": Route(body="ok"),
+        "/private/x.html": Route(body="secret"),
+    }
     with ScriptedServer(routes) as server:
         fetcher = make_fetcher()
         fetcher.get(server.url + "/public.html", source="t")
@@ -112,8 +133,12 @@ def test_missing_robots_allows_everything(make_fetcher):
 
 
 def test_crawl_delay_is_honoured_between_requests(make_fetcher):
-    routes = {"/robots.txt": Route(body="User-agent: *\nCrawl-delay: 0.4\n", headers=TEXT),
-              "/1": Route(body="1"), "/2": Route(body="2"), "/3": Route(body="3")}
+    routes = {
+        "/robots.txt": Route(body="User-agent: *\nCrawl-delay: 0.4\n", headers=TEXT),
+        "/1": Route(body="1"),
+        "/2": Route(body="2"),
+        "/3": Route(body="3"),
+    }
     with ScriptedServer(routes) as server:
         fetcher = make_fetcher()
         for path in ("/1", "/2", "/3"):
@@ -176,9 +201,8 @@ def test_persistent_failure_is_recorded_with_its_reason_and_attempts(make_fetche
 
 
 def test_not_found_is_not_retried(make_fetcher):
-    with ScriptedServer({}) as server:
-        with pytest.raises(FetchError) as err:
-            make_fetcher().get(server.url + "/missing", source="t")
+    with ScriptedServer({}) as server, pytest.raises(FetchError) as err:
+        make_fetcher().get(server.url + "/missing", source="t")
     assert err.value.status == 404 and server.paths().count("/missing") == 1
 
 
@@ -204,8 +228,12 @@ def test_retry_after_date_in_the_past_means_now():
 
 # -- conditional requests and caching ------------------------------------------------------------
 def test_304_reuses_the_archive_and_adds_nothing_to_it(make_fetcher, tmp_path):
-    routes = {"/p": Route(body="<p>profile</p>", headers={"Content-Type": "text/html", "ETag": '"v1"',
-                                                         "Last-Modified": "Tue, 03 Nov 2026 10:00:00 GMT"})}
+    routes = {
+        "/p": Route(
+            body="<p>profile</p>",
+            headers={"Content-Type": "text/html", "ETag": '"v1"', "Last-Modified": "Tue, 03 Nov 2026 10:00:00 GMT"},
+        )
+    }
     with ScriptedServer(routes) as server:
         first = make_fetcher()
         page = first.get(server.url + "/p", source="t")
@@ -242,8 +270,10 @@ def test_offline_serves_the_archive_and_never_connects(make_fetcher, monkeypatch
     cache = cache_from(first)
 
     import socket
+
     def refuse(*args, **kwargs):
         raise AssertionError("offline mode opened a connection")
+
     monkeypatch.setattr(socket.socket, "connect", refuse)
     offline = make_fetcher(cache=cache, offline=True)
     assert offline.get(url + "/p", source="t").text == "archived text"
@@ -255,8 +285,10 @@ def test_offline_serves_the_archive_and_never_connects(make_fetcher, monkeypatch
 # -- defensive reading ---------------------------------------------------------------------------
 def test_oversized_body_is_refused_without_reading_it_all(make_fetcher):
     chunk = b"x" * 65536
-    routes = {"/big": Route(body=chunk, repeat=200, repeat_delay=0.01),  # 13 MB, streamed, no length
-              "/declared": Route(body=b"y" * 300_000)}
+    routes = {
+        "/big": Route(body=chunk, repeat=200, repeat_delay=0.01),  # 13 MB, streamed, no length
+        "/declared": Route(body=b"y" * 300_000),
+    }
     with ScriptedServer(routes) as server:
         fetcher = make_fetcher(max_body_bytes=200_000, max_retries=0)
         started = time.monotonic()
@@ -270,18 +302,27 @@ def test_oversized_body_is_refused_without_reading_it_all(make_fetcher):
     assert big.sent < 200 * len(chunk)
 
 
-WINDOWS_1252 = ("Renée Castillo offers “deep tissue” massage, trigger‑point work and stretching for "
-                "people with sciatica — café hours, déjà vu. ").replace("‑", "-") * 4
+WINDOWS_1252 = (
+    "Renée Castillo offers “deep tissue” massage, trigger‑point work and stretching for "
+    "people with sciatica — café hours, déjà vu. "
+).replace("‑", "-") * 4
 
 
-@pytest.mark.parametrize("body, content_type, expected", [
-    ("Zoë Brennan".encode("utf-8"), "text/html; charset=utf-8", "Zoë Brennan"),
-    (b'<meta charset="windows-1252"><p>Ren\xe9e \x93deep tissue\x94</p>', "text/html",
-     '<meta charset="windows-1252"><p>Renée “deep tissue”</p>'),
-    (WINDOWS_1252.encode("cp1252"), "text/html", WINDOWS_1252),
-    (b"caf\xe9", "text/html; charset=latin-1", "café"),
-    (b"x", "text/html; charset=no-such-codec", "x"),
-], ids=["utf8-header", "meta-windows-1252", "detected-windows-1252", "latin1-header", "unknown-codec"])
+@pytest.mark.parametrize(
+    "body, content_type, expected",
+    [
+        ("Zoë Brennan".encode(), "text/html; charset=utf-8", "Zoë Brennan"),
+        (
+            b'<meta charset="windows-1252"><p>Ren\xe9e \x93deep tissue\x94</p>',
+            "text/html",
+            '<meta charset="windows-1252"><p>Renée “deep tissue”</p>',
+        ),
+        (WINDOWS_1252.encode("cp1252"), "text/html", WINDOWS_1252),
+        (b"caf\xe9", "text/html; charset=latin-1", "café"),
+        (b"x", "text/html; charset=no-such-codec", "x"),
+    ],
+    ids=["utf8-header", "meta-windows-1252", "detected-windows-1252", "latin1-header", "unknown-codec"],
+)
 def test_decode(body, content_type, expected):
     assert decode(body, content_type) == expected
 
@@ -307,9 +348,8 @@ def test_redirect_is_followed_and_the_final_url_recorded(make_fetcher):
 
 def test_redirect_loop_stops(make_fetcher):
     routes = {"/a": Route(status=302, headers={"Location": "/b"}), "/b": Route(status=302, headers={"Location": "/a"})}
-    with ScriptedServer(routes) as server:
-        with pytest.raises(FetchError, match="redirected more than 5 times"):
-            make_fetcher().get(server.url + "/a", source="t")
+    with ScriptedServer(routes) as server, pytest.raises(FetchError, match="redirected more than 5 times"):
+        make_fetcher().get(server.url + "/a", source="t")
     assert len([hit for hit in server.hits if hit.path != "/robots.txt"]) == 6
 
 
@@ -326,9 +366,9 @@ def test_offsite_redirect_only_to_named_hosts(make_fetcher):
 
 
 def test_non_http_redirect_is_refused(make_fetcher):
-    with ScriptedServer({"/x": Route(status=302, headers={"Location": "ftp://files.example.org/x"})}) as server:
-        with pytest.raises(FetchError, match="non-HTTP"):
-            make_fetcher().get(server.url + "/x", source="t")
+    route = Route(status=302, headers={"Location": "ftp://files.example.org/x"})
+    with ScriptedServer({"/x": route}) as server, pytest.raises(FetchError, match="non-HTTP"):
+        make_fetcher().get(server.url + "/x", source="t")
 
 
 def test_refuses_non_http_urls(make_fetcher):
@@ -349,8 +389,12 @@ def test_hosts_in_parallel_each_one_at_a_time(make_fetcher):
     for server in (one, two):  # one request in flight per host
         spans = sorted((hit.at, hit.done) for hit in server.hits if hit.path != "/robots.txt")
         assert all(later[0] >= earlier[1] - 0.01 for earlier, later in zip(spans, spans[1:]))
-    overlap = [(a, b) for a in one.hits for b in two.hits if a.path != "/robots.txt" and b.path != "/robots.txt"
-               and a.at < b.done and b.at < a.done]
+    overlap = [
+        (a, b)
+        for a in one.hits
+        for b in two.hits
+        if a.path != "/robots.txt" and b.path != "/robots.txt" and a.at < b.done and b.at < a.done
+    ]
     assert overlap, "the two hosts were never fetched at the same time"
     assert elapsed < 8 * 0.2, "serial would take 1.6 s"
 

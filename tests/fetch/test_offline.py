@@ -26,6 +26,7 @@ def test_offline_run_makes_no_request_and_changes_nothing(write_config, monkeypa
     def refuse(self, address):
         connections.append(address)
         raise ConnectionRefusedError("offline runs must not connect")
+
     monkeypatch.setattr(socket.socket, "connect", refuse)
     monkeypatch.setattr(socket.socket, "connect_ex", refuse)
     assert main(["--config", str(path), "run", "--offline"]) == 0, capsys.readouterr().err

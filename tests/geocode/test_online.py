@@ -9,23 +9,34 @@ import duckdb
 import pytest
 
 from pipeline.config import load_config
+from pipeline.database import open_work
 from pipeline.geocode.chain import geocode_staged
 from pipeline.geocode.online import check
 from pipeline.records import Listing
-from pipeline.database import open_work
-
 from tests.servers import Route, ScriptedServer
 
 JSON = {"Content-Type": "application/json; charset=utf-8"}
-OVER_LIMIT = ("<html><head><title>Bandwidth limit exceeded</title></head><body><h1>Bandwidth limit exceeded</h1>"
-              "<p>You have been temporarily blocked because you have been overusing OSM's geocoding service."
-              "</p></body></html>")
+OVER_LIMIT = (
+    "<html><head><title>Bandwidth limit exceeded</title></head><body><h1>Bandwidth limit exceeded</h1>"
+    "<p>You have been temporarily blocked because you have been overusing OSM's geocoding service."
+    "</p></body></html>"
+)
 
 
 def place(lat, lon, label, klass="building", kind="yes"):
-    return {"place_id": 1, "licence": "Data © OpenStreetMap contributors, ODbL 1.0. https://osm.org/copyright",
-            "osm_type": "way", "osm_id": 2, "lat": str(lat), "lon": str(lon), "display_name": label,
-            "class": klass, "type": kind, "importance": 0.41, "boundingbox": ["0", "0", "0", "0"]}
+    return {
+        "place_id": 1,
+        "licence": "Data © OpenStreetMap contributors, ODbL 1.0. https://osm.org/copyright",
+        "osm_type": "way",
+        "osm_id": 2,
+        "lat": str(lat),
+        "lon": str(lon),
+        "display_name": label,
+        "class": klass,
+        "type": kind,
+        "importance": 0.41,
+        "boundingbox": ["0", "0", "0", "0"],
+    }
 
 
 ANSWERS = {
@@ -56,13 +67,28 @@ class FakeNominatim:
 
 
 def row(key, street, postal_code="78704", city="Austin", state="TX", **extra):
-    return Listing(source="s", source_key=key, url=f"http://x.test/{key}", fetched_at="2026-01-01T00:00:00",
-                   raw_sha256="0" * 64, raw_fields="{}", name=key, street=street, postal_code=postal_code,
-                   city=city, state=state, **extra).row()
+    return Listing(
+        source="s",
+        source_key=key,
+        url=f"http://x.test/{key}",
+        fetched_at="2026-01-01T00:00:00",
+        raw_sha256="0" * 64,
+        raw_fields="{}",
+        name=key,
+        street=street,
+        postal_code=postal_code,
+        city=city,
+        state=state,
+        **extra,
+    ).row()
 
 
-ROWS = [row("found", "1200 S Congress Ave"), row("empty", "9 Nowhere Ln"), row("far", "77 Far Away Rd"),
-        row("blocked", "5 Busy St")]
+ROWS = [
+    row("found", "1200 S Congress Ave"),
+    row("empty", "9 Nowhere Ln"),
+    row("far", "77 Far Away Rd"),
+    row("blocked", "5 Busy St"),
+]
 
 
 @pytest.fixture
@@ -73,8 +99,10 @@ def nominatim():
 
 
 def configure(write_config, domain, *, chain='["source", "nominatim", "offline"]', delay=1.0):
-    extra = (f'\n[geocode.providers.nominatim]\ndomain = "{domain}"\nscheme = "http"\n'
-             f"min_delay_seconds = {delay}\ntimeout = 2.0\n")
+    extra = (
+        f'\n[geocode.providers.nominatim]\ndomain = "{domain}"\nscheme = "http"\n'
+        f"min_delay_seconds = {delay}\ntimeout = 2.0\n"
+    )
     path = write_config(extra)
     path.write_text(path.read_text().replace('chain = ["source", "offline"]', f"chain = {chain}"))
     return load_config(path)
@@ -85,8 +113,12 @@ def geocode(config, rows):
     with open_work(config.work_database) as warehouse:
         warehouse.stage_rows("scrape/insert_staged.sql", rows, {"load_id": "t"})
         geocode_staged(warehouse, config, counts)
-        located = {key: (provider, precision, lat, lon) for key, provider, precision, lat, lon in warehouse.con.execute(
-            "select source_key, geocode_provider, geocode_precision, lat, lon from stg_geocodes").fetchall()}
+        located = {
+            key: (provider, precision, lat, lon)
+            for key, provider, precision, lat, lon in warehouse.con.execute(
+                "select source_key, geocode_provider, geocode_precision, lat, lon from stg_geocodes"
+            ).fetchall()
+        }
         warehouse.run("load/clear_staged.sql")
     return located, counts
 
@@ -141,18 +173,28 @@ def test_an_outage_falls_back_and_the_run_completes(write_config):
 
 def test_source_coordinates_far_from_their_zip_are_refused(write_config):
     config = configure(write_config, "127.0.0.1:9", chain='["source", "offline"]')
-    rows = [row("good", "1 A St", lat=30.25, lon=-97.75), row("far", "2 B St", lat=39.74, lon=-104.99),
-            row("zero", "3 C St", lat=0.0, lon=0.0)]
+    rows = [
+        row("good", "1 A St", lat=30.25, lon=-97.75),
+        row("far", "2 B St", lat=39.74, lon=-104.99),
+        row("zero", "3 C St", lat=0.0, lon=0.0),
+    ]
     located, counts = geocode(config, rows)
     assert located["good"][:2] == ("source", "source")
     assert located["far"][:2] == ("offline", "postal_code") and located["zero"][:2] == ("offline", "postal_code")
     assert counts["geocode/source/mismatch"] == 1
 
 
-@pytest.mark.parametrize("lat, lon, reason", [
-    (30.25, -97.75, None), (95.0, -97.75, "out of range"), (0.0, 0.0, "(0, 0)"),
-    (-97.75, 30.25, "swapped"), (39.74, -104.99, "miles from"),
-], ids=["fine", "out-of-range", "null-island", "swapped", "too-far"])
+@pytest.mark.parametrize(
+    "lat, lon, reason",
+    [
+        (30.25, -97.75, None),
+        (95.0, -97.75, "out of range"),
+        (0.0, 0.0, "(0, 0)"),
+        (-97.75, 30.25, "swapped"),
+        (39.74, -104.99, "miles from"),
+    ],
+    ids=["fine", "out-of-range", "null-island", "swapped", "too-far"],
+)
 def test_check(lat, lon, reason):
     problem = check(lat, lon, {"postal_code": "78704", "city": "Austin", "state": "TX"}, 30)
     assert (problem is None) if reason is None else (reason in problem)

@@ -6,9 +6,9 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from pipeline.database import Warehouse, open_work
 from pipeline.errors import WarehouseError
 from pipeline.publish.export import export
-from pipeline.database import Warehouse, open_work
 
 
 def test_failed_export_keeps_the_previous_one(tmp_path):
@@ -17,9 +17,9 @@ def test_failed_export_keeps_the_previous_one(tmp_path):
     (out / "therapists.json").write_text("[previous]")
     broken = tmp_path / "broken.duckdb"
     duckdb.connect(str(broken)).close()  # a database without our tables
-    with Warehouse(broken, read_only=True) as warehouse:
-        with pytest.raises(WarehouseError, match="sql/export/fingerprint.sql"):
-            export(warehouse, out, min_tier="low", source_kinds={})
+    refused = pytest.raises(WarehouseError, match="sql/export/fingerprint.sql")
+    with Warehouse(broken, read_only=True) as warehouse, refused:
+        export(warehouse, out, min_tier="low", source_kinds={})
     assert (out / "therapists.json").read_text() == "[previous]"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["broken.duckdb", "export"], "no temp folder left behind"
 
@@ -46,10 +46,10 @@ from datetime import timedelta  # noqa: E402
 import jsonschema  # noqa: E402
 
 from pipeline.config import load_config  # noqa: E402
-from pipeline.publish.export import SCHEMA  # noqa: E402
-from pipeline.warehouse.load import load_staged  # noqa: E402
-from pipeline.run.history import utcnow  # noqa: E402
 from pipeline.database import publish  # noqa: E402
+from pipeline.publish.export import SCHEMA  # noqa: E402
+from pipeline.run.history import utcnow  # noqa: E402
+from pipeline.warehouse.load import load_staged  # noqa: E402
 from tests.resolve.test_resolve import listing  # noqa: E402
 
 SERVICES = "Deep tissue massage and trigger point therapy for sciatica."
@@ -58,8 +58,13 @@ T0 = utcnow()
 
 def therapist(key, name, **kwargs):
     row = listing(key, name, **kwargs)
-    row.update(description=SERVICES, techniques=["deep_tissue", "trigger_point"], conditions=["sciatica"],
-               relevance_score=100, relevance_tier="high")
+    row.update(
+        description=SERVICES,
+        techniques=["deep_tissue", "trigger_point"],
+        conditions=["sciatica"],
+        relevance_score=100,
+        relevance_tier="high",
+    )
     return row
 
 
@@ -80,8 +85,9 @@ def validate_all(out):
     records = json.loads((out / "therapists.json").read_text())
     ndjson = [json.loads(line) for line in (out / "therapists.ndjson").read_text().splitlines()]
     files = [json.loads(p.read_text()) for p in sorted((out / "therapists").iterdir())]
-    assert records == ndjson and sorted(records, key=lambda r: r["therapist_id"]) == \
-        sorted(files, key=lambda r: r["therapist_id"])
+    assert records == ndjson and sorted(records, key=lambda r: r["therapist_id"]) == sorted(
+        files, key=lambda r: r["therapist_id"]
+    )
     for record in records:
         validator.validate(record)
     return records
@@ -96,8 +102,10 @@ def test_the_schema_is_2020_12_and_documents_every_field():
 
 def test_demo_export_validates_and_is_complete(tmp_path, write_config):
     config = load_config(write_config())
-    rows = [therapist(f"k{i}", f"Person Number{'abcdefghij'[i]}", phone=f"512-555-01{i:02d}",
-                      street=f"{i + 1} Main St") for i in range(10)]
+    rows = [
+        therapist(f"k{i}", f"Person Number{'abcdefghij'[i]}", phone=f"512-555-01{i:02d}", street=f"{i + 1} Main St")
+        for i in range(10)
+    ]
     load(config, rows, "r1", T0)
     out = tmp_path / "export"
     export_published(config, out)
@@ -105,11 +113,17 @@ def test_demo_export_validates_and_is_complete(tmp_path, write_config):
     assert len(records) == 10 and {r["slug"] for r in records} == {f"person-number{c}-austin" for c in "abcdefghij"}
     assert records[0]["phone_display"].startswith("(512) 555-01")
     manifest = json.loads((out / "manifest.json").read_text())
-    assert set(manifest["files"]) == {"therapists.json", "therapists.ndjson", "therapists.geojson", "facets.json",
-                                      "redirects.json", "schema/therapist.schema.json"}
+    assert set(manifest["files"]) == {
+        "therapists.json",
+        "therapists.ndjson",
+        "therapists.geojson",
+        "facets.json",
+        "redirects.json",
+        "schema/therapist.schema.json",
+    }
     for name, entry in manifest["files"].items():
         assert file_sha(out / name) == entry["sha256"]
-    for tid, entry in manifest["therapists"].items():
+    for entry in manifest["therapists"].values():
         assert file_sha(out / "therapists" / f"{entry['slug']}.json") == entry["sha256"]
     assert manifest["changes"]["added"] == sorted(manifest["therapists"]) and manifest["run_id"] == "r1"
     assert manifest["generated_at"] and manifest["sources"][0]["license"]
@@ -120,6 +134,7 @@ def test_demo_export_validates_and_is_complete(tmp_path, write_config):
 
 def file_sha(path):
     import hashlib
+
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
@@ -140,14 +155,19 @@ def test_incremental_export_keeps_unchanged_files_and_reports_changes(tmp_path, 
     ben2 = therapist("ben", "Ben Cho", phone="512-555-0109", street="2 Main St")
     dee = therapist("dee", "Dee Fox", phone="512-555-0104", street="4 Main St")
     with open_work(config.work_database) as warehouse:
-        warehouse.con.execute("insert into crawls (run_id, source, status) values ('r2', 'sample_directory', 'complete')")
+        warehouse.con.execute(
+            "insert into crawls (run_id, source, status) values ('r2', 'sample_directory', 'complete')"
+        )
     load(config, [ana, ben2, dee], "r2", T0 + timedelta(days=1))
     result = export_published(config, out)
     manifest = json.loads((out / "manifest.json").read_text())
     ids = {entry["slug"]: tid for tid, entry in manifest["therapists"].items()}
     assert result.kept == 1 and result.written == 2
-    assert manifest["changes"] == {"added": [ids["dee-fox-austin"]], "changed": [ids["ben-cho-austin"]],
-                                   "removed": [tid for tid, slug in slugs.items() if slug == "cara-diaz-austin"]}
+    assert manifest["changes"] == {
+        "added": [ids["dee-fox-austin"]],
+        "changed": [ids["ben-cho-austin"]],
+        "removed": [tid for tid, slug in slugs.items() if slug == "cara-diaz-austin"],
+    }
     assert (out / "therapists" / "ana-ruiz-austin.json").stat().st_mtime_ns == mtimes["ana-ruiz-austin"]
     assert (out / "therapists" / "ben-cho-austin.json").stat().st_mtime_ns > mtimes["ben-cho-austin"]
     assert not (out / "therapists" / "cara-diaz-austin.json").exists()
@@ -199,6 +219,7 @@ def test_hostile_names_give_safe_slugs_and_plain_text(tmp_path, write_config):
 
 def test_a_killed_export_leaves_the_previous_one_whole(tmp_path, write_config):
     from tests.warehouse.test_atomicity import STAGE_SYNTHETIC
+
     config = load_config(write_config())
     with open_work(config.work_database) as warehouse:
         warehouse.con.execute(STAGE_SYNTHETIC, {"n": 3_000, "prefix": "k", "load_id": "r1"})
@@ -215,13 +236,19 @@ def test_a_killed_export_leaves_the_previous_one_whole(tmp_path, write_config):
     con = duckdb.connect(str(config.database))  # every record changes, so the next export rewrites all
     con.execute("update therapists set relevance_score = relevance_score + 1, load_id = 'r2'")
     con.close()
-    process = subprocess.Popen([sys.executable, "-m", "pipeline", "--config", str(config.path), "export"],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "pipeline", "--config", str(config.path), "export"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and process.poll() is None:  # kill it once it is writing files
         staging = next(out.parent.glob(f".{out.name}-new-*"), None)
-        if staging is not None and (staging / "therapists").is_dir() \
-                and next((staging / "therapists").iterdir(), None) is not None:
+        if (
+            staging is not None
+            and (staging / "therapists").is_dir()
+            and next((staging / "therapists").iterdir(), None) is not None
+        ):
             break
         time.sleep(0.005)
     os.kill(process.pid, signal.SIGKILL)
@@ -239,6 +266,7 @@ def test_a_killed_export_leaves_the_previous_one_whole(tmp_path, write_config):
 
 def test_redirects_map_merged_ids_and_their_slugs_to_the_survivor(tmp_path, write_config):
     from tests.resolve.test_resolve import three_runs
+
     config = load_config(write_config(all_sources=True))
     retired, survivor = three_runs(config)  # Dana's two therapists merged in the third run
     out = tmp_path / "export"

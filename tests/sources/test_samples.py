@@ -9,13 +9,12 @@ from pathlib import Path
 import pytest
 
 from pipeline.config import load_config
+from pipeline.database import open_work
 from pipeline.errors import SourceError
 from pipeline.run.history import Run
-from pipeline.sources.samples import serving_samples
 from pipeline.run.scrape import scrape
 from pipeline.sources import Crawl, nppes, overpass
-from pipeline.database import open_work
-
+from pipeline.sources.samples import serving_samples
 from tests.conftest import ROOT
 
 TRUTH = json.loads((ROOT / "data" / "samples" / "sources-truth.json").read_text())
@@ -25,8 +24,11 @@ SITE = {t["slug"]: t for t in json.loads((ROOT / "data" / "samples" / "site-trut
 @pytest.fixture(scope="module")
 def crawled(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("sources")
-    text = (ROOT / "pipeline.toml").read_text().replace('vocabulary = "vocabulary.toml"',
-                                                        f'vocabulary = "{ROOT / "vocabulary.toml"}"')
+    text = (
+        (ROOT / "pipeline.toml")
+        .read_text()
+        .replace('vocabulary = "vocabulary.toml"', f'vocabulary = "{ROOT / "vocabulary.toml"}"')
+    )
     (tmp / "pipeline.toml").write_text(text)
     config = load_config(tmp / "pipeline.toml")
     run = Run(command="test")
@@ -46,7 +48,9 @@ def test_counts_match_the_truth_files(crawled):
     assert len(crawled["sample_nppes_bulk"].listings) == TRUTH["nppes_bulk"]["with_taxonomy_225700000X_active"]
     assert len(crawled["sample_overpass"].listings) == TRUTH["overpass"]["elements"]
     assert len(crawled["sample_roster"].listings) == TRUTH["roster"]["active_massage_therapists"]
-    assert len(crawled["sample_jsonld"].listings) == TRUTH["jsonld_site"]["profiles"] - len(TRUTH["jsonld_site"]["broken"])
+    assert len(crawled["sample_jsonld"].listings) == TRUTH["jsonld_site"]["profiles"] - len(
+        TRUTH["jsonld_site"]["broken"]
+    )
     assert crawled["sample_jsonld"].counts["scrape/dropped/bad_jsonld"] == len(TRUTH["jsonld_site"]["broken"])
 
 
@@ -69,9 +73,17 @@ needs_reference = pytest.mark.skipif(REFERENCE is None or not REFERENCE.is_dir()
 @needs_reference
 def test_real_nppes_responses_parse():
     from pipeline.fetch.fetcher import Page
-    page = Page(url="https://npiregistry.cms.hhs.gov/api/?version=2.1", final_url="x",
-                canonical_url="https://npiregistry.cms.hhs.gov/api/?version=2.1", status=200,
-                content_type="application/json", text="", sha256="0" * 64, fetched_at="2026-01-01T00:00:00")
+
+    page = Page(
+        url="https://npiregistry.cms.hhs.gov/api/?version=2.1",
+        final_url="x",
+        canonical_url="https://npiregistry.cms.hhs.gov/api/?version=2.1",
+        status=200,
+        content_type="application/json",
+        text="",
+        sha256="0" * 64,
+        fetched_at="2026-01-01T00:00:00",
+    )
     parsed = 0
     for path in sorted((REFERENCE / "nppes_api").glob("*.json")):
         text = path.read_text(encoding="utf-8")

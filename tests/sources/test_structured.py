@@ -6,20 +6,35 @@ from collections import Counter
 import pytest
 from bs4 import BeautifulSoup
 
-from pipeline.fetch.fetcher import Page
 from pipeline.config.sources import HtmlSelectors, HtmlSource
+from pipeline.fetch.fetcher import Page
 from pipeline.sources import Crawl, html, structured
 
-BUSINESS = {"@context": "https://schema.org", "@type": "HealthAndBeautyBusiness", "name": "Cedar Clinic",
-            "telephone": "(512) 555-0160", "url": "https://cedar.example.com", "email": "hi@cedar.example.com",
-            "address": {"@type": "PostalAddress", "streetAddress": "12 Oak St", "addressLocality": "Austin",
-                        "addressRegion": "TX", "postalCode": "78701"},
-            "geo": {"@type": "GeoCoordinates", "latitude": 30.27, "longitude": -97.74},
-            "openingHours": ["Mo-Fr 09:00-17:00", "Sa 10:00-14:00"],
-            "description": "Neuromuscular therapy for sciatica.",
-            "hasOfferCatalog": {"@type": "OfferCatalog", "itemListElement": [
-                {"@type": "Offer", "itemOffered": {"@type": "Service", "name": "Deep Tissue Massage"}},
-                {"@type": "Offer", "itemOffered": {"@type": "Service", "name": "Trigger Point Therapy"}}]}}
+BUSINESS = {
+    "@context": "https://schema.org",
+    "@type": "HealthAndBeautyBusiness",
+    "name": "Cedar Clinic",
+    "telephone": "(512) 555-0160",
+    "url": "https://cedar.example.com",
+    "email": "hi@cedar.example.com",
+    "address": {
+        "@type": "PostalAddress",
+        "streetAddress": "12 Oak St",
+        "addressLocality": "Austin",
+        "addressRegion": "TX",
+        "postalCode": "78701",
+    },
+    "geo": {"@type": "GeoCoordinates", "latitude": 30.27, "longitude": -97.74},
+    "openingHours": ["Mo-Fr 09:00-17:00", "Sa 10:00-14:00"],
+    "description": "Neuromuscular therapy for sciatica.",
+    "hasOfferCatalog": {
+        "@type": "OfferCatalog",
+        "itemListElement": [
+            {"@type": "Offer", "itemOffered": {"@type": "Service", "name": "Deep Tissue Massage"}},
+            {"@type": "Offer", "itemOffered": {"@type": "Service", "name": "Trigger Point Therapy"}},
+        ],
+    },
+}
 
 
 def page(body: str) -> str:
@@ -30,12 +45,20 @@ def ld(data) -> str:
     return f'<script type="application/ld+json">{json.dumps(data)}</script>'
 
 
-@pytest.mark.parametrize("markup", [
-    ld(BUSINESS),
-    ld({"@context": "https://schema.org", "@graph": [{"@type": "WebPage", "name": "Profile"},
-                                                      {"@type": "BreadcrumbList"}, BUSINESS]}),
-    ld([{"@type": "WebSite", "name": "Directory"}, BUSINESS]),
-], ids=["object", "graph", "top-level-list"])
+@pytest.mark.parametrize(
+    "markup",
+    [
+        ld(BUSINESS),
+        ld(
+            {
+                "@context": "https://schema.org",
+                "@graph": [{"@type": "WebPage", "name": "Profile"}, {"@type": "BreadcrumbList"}, BUSINESS],
+            }
+        ),
+        ld([{"@type": "WebSite", "name": "Directory"}, BUSINESS]),
+    ],
+    ids=["object", "graph", "top-level-list"],
+)
 def test_json_ld_shapes(markup):
     found = structured.extract(BeautifulSoup(page(markup), "lxml"))
     assert found.origin == "json-ld"
@@ -46,17 +69,26 @@ def test_json_ld_shapes(markup):
 
 
 def test_microdata():
-    markup = ('<div itemscope itemtype="https://schema.org/DaySpa"><h1 itemprop="name">Lotus Tide</h1>'
-              '<span itemprop="telephone">512-555-0170</span><p itemprop="description">Hot stone.</p>'
-              '<div itemprop="address" itemscope itemtype="https://schema.org/PostalAddress">'
-              '<span itemprop="streetAddress">5 Elm St</span><span itemprop="addressLocality">Denver</span>'
-              '<span itemprop="addressRegion">CO</span><span itemprop="postalCode">80202</span></div>'
-              '<a itemprop="url" href="https://lotus.example.org">site</a></div>')
+    markup = (
+        '<div itemscope itemtype="https://schema.org/DaySpa"><h1 itemprop="name">Lotus Tide</h1>'
+        '<span itemprop="telephone">512-555-0170</span><p itemprop="description">Hot stone.</p>'
+        '<div itemprop="address" itemscope itemtype="https://schema.org/PostalAddress">'
+        '<span itemprop="streetAddress">5 Elm St</span><span itemprop="addressLocality">Denver</span>'
+        '<span itemprop="addressRegion">CO</span><span itemprop="postalCode">80202</span></div>'
+        '<a itemprop="url" href="https://lotus.example.org">site</a></div>'
+    )
     found = structured.extract(BeautifulSoup(page(markup), "lxml"))
     assert found.origin == "microdata"
-    assert found.fields == {"name": "Lotus Tide", "phone": "512-555-0170", "description": "Hot stone.",
-                            "street": "5 Elm St", "city": "Denver", "state": "CO", "postal_code": "80202",
-                            "website": "https://lotus.example.org"}
+    assert found.fields == {
+        "name": "Lotus Tide",
+        "phone": "512-555-0170",
+        "description": "Hot stone.",
+        "street": "5 Elm St",
+        "city": "Denver",
+        "state": "CO",
+        "postal_code": "80202",
+        "website": "https://lotus.example.org",
+    }
 
 
 def test_person_only_when_no_business():
@@ -67,13 +99,27 @@ def test_person_only_when_no_business():
 
 
 def source(**fields):
-    return HtmlSource(name="s", kind="html", base_url="http://x.test/", start_urls=["/"],
-                      selectors=HtmlSelectors(card="li", detail_link="a"), fields=fields)
+    return HtmlSource(
+        name="s",
+        kind="html",
+        base_url="http://x.test/",
+        start_urls=["/"],
+        selectors=HtmlSelectors(card="li", detail_link="a"),
+        fields=fields,
+    )
 
 
 def as_page(text: str) -> Page:
-    return Page(url="http://x.test/p", final_url="http://x.test/p", canonical_url="http://x.test/p", status=200,
-                content_type="text/html", text=text, sha256="0" * 64, fetched_at="2026-01-01T00:00:00")
+    return Page(
+        url="http://x.test/p",
+        final_url="http://x.test/p",
+        canonical_url="http://x.test/p",
+        status=200,
+        content_type="text/html",
+        text=text,
+        sha256="0" * 64,
+        fetched_at="2026-01-01T00:00:00",
+    )
 
 
 def test_selectors_win_field_by_field_and_the_record_says_which():
@@ -85,13 +131,18 @@ def test_selectors_win_field_by_field_and_the_record_says_which():
     assert (raw.lat, raw.lon) == (30.27, -97.74)
 
 
-@pytest.mark.parametrize("markup, reason", [
-    ('<script type="application/ld+json">{"@type": "LocalBusiness", "name": "X",}</script>', "bad_jsonld"),
-    (ld({"@type": "Article", "headline": "Ten stretches"}), "wrong_kind"),
-    ("<p>nothing here</p>", "no_name"),
-], ids=["broken-json", "wrong-kind", "nothing"])
+@pytest.mark.parametrize(
+    "markup, reason",
+    [
+        ('<script type="application/ld+json">{"@type": "LocalBusiness", "name": "X",}</script>', "bad_jsonld"),
+        (ld({"@type": "Article", "headline": "Ten stretches"}), "wrong_kind"),
+        ("<p>nothing here</p>", "no_name"),
+    ],
+    ids=["broken-json", "wrong-kind", "nothing"],
+)
 def test_pages_without_a_listing_are_counted_drops(markup, reason):
     result = Crawl(source="s")
     assert html.extract_listing(source(), as_page(page(markup)), result) is None
-    assert result.counts == Counter({f"scrape/dropped/{reason}": 1, **(
-        {"scrape/structured/bad_jsonld": 1} if reason == "bad_jsonld" else {})})
+    assert result.counts == Counter(
+        {f"scrape/dropped/{reason}": 1, **({"scrape/structured/bad_jsonld": 1} if reason == "bad_jsonld" else {})}
+    )

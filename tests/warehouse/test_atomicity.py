@@ -11,11 +11,11 @@ from collections import Counter
 import duckdb
 
 from pipeline.config import load_config
+from pipeline.database import open_work, publish
 from pipeline.geocode.chain import geocode_staged
-from pipeline.warehouse.load import load_staged
 from pipeline.resolve.resolver import resolve_staged
 from pipeline.run.history import utcnow
-from pipeline.database import open_work, publish
+from pipeline.warehouse.load import load_staged
 
 # A batch of fictional listings written straight into staging, as a scrape would leave it.
 STAGE_SYNTHETIC = """
@@ -55,19 +55,24 @@ def count(path, sql):
 
 
 def cli(config, *args, **kwargs):
-    return subprocess.Popen([sys.executable, "-m", "pipeline", "--config", str(config.path), *args],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **kwargs)
+    return subprocess.Popen(
+        [sys.executable, "-m", "pipeline", "--config", str(config.path), *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        **kwargs,
+    )
 
 
 def test_a_load_killed_with_sigkill_leaves_the_last_state_and_the_next_run_finishes_it(write_config):
     config = published(load_config(write_config()), 1_000)
-    stage(config, 150_000, "b", "r2")
+    stage(config, 50_000, "b", "r2")
 
     process = cli(config, "-v", "load")
     for line in process.stderr:
         if "stage load started" in line:
             break
-    time.sleep(0.8)  # inside the load's transaction (it takes a few seconds for 150,000 listings)
+    time.sleep(0.8)  # inside the load's transaction (it takes seconds for 50,000 listings)
     os.kill(process.pid, signal.SIGKILL)
     process.wait(timeout=30)
     assert process.returncode == -signal.SIGKILL
@@ -77,22 +82,23 @@ def test_a_load_killed_with_sigkill_leaves_the_last_state_and_the_next_run_finis
     with open_work(config.work_database) as warehouse:
         listings, staged, history = warehouse.con.execute(
             "select (select count(*) from listings), (select count(*) from stg_listings), "
-            "(select count(*) from listing_history)").fetchone()
-    assert (listings, staged, history) in {(1_000, 150_000, 1_000), (151_000, 0, 151_000)}
+            "(select count(*) from listing_history)"
+        ).fetchone()
+    assert (listings, staged, history) in {(1_000, 50_000, 1_000), (51_000, 0, 51_000)}
 
     # The next run completes the work.
     process = cli(config, "load")
     _, err = process.communicate(timeout=120)
     assert process.returncode == 0, err
-    assert count(config.database, "select count(*) from listings where active") == 151_000
-    assert count(config.database, "select count(*) from listing_history where valid_to is null") == 151_000
-    assert count(config.database, "select count(*) from therapists") == 151_000
+    assert count(config.database, "select count(*) from listings where active") == 51_000
+    assert count(config.database, "select count(*) from listing_history where valid_to is null") == 51_000
+    assert count(config.database, "select count(*) from therapists") == 51_000
     assert count(config.work_database, "select count(*) from stg_listings") == 0
 
 
 def test_a_reader_holding_the_published_database_during_a_run_is_never_blocked(write_config):
     config = published(load_config(write_config()), 500)
-    stage(config, 20_000, "b", "r2", resolve=False)
+    stage(config, 5_000, "b", "r2", resolve=False)
 
     reader = duckdb.connect(str(config.database), read_only=True)
     try:
@@ -106,4 +112,4 @@ def test_a_reader_holding_the_published_database_during_a_run_is_never_blocked(w
         assert reader.execute("select count(*) from therapists").fetchone()[0] == 500
     finally:
         reader.close()
-    assert count(config.database, "select count(*) from listings") == 20_500
+    assert count(config.database, "select count(*) from listings") == 5_500

@@ -3,10 +3,9 @@
 import duckdb
 import pytest
 
-from pipeline.run import runner
 from pipeline.config import load_config
 from pipeline.errors import NothingToDo
-
+from pipeline.run import runner
 from tests.servers import Route, ScriptedServer
 from tests.sources.sitebuilder import profile, site
 
@@ -22,15 +21,20 @@ def rows(path, sql):
 
 
 def listing_state(config):
-    return {key.rsplit("/", 1)[-1]: (active, therapist_id, str(updated), str(last_seen))
-            for key, active, therapist_id, updated, last_seen in rows(
-                config.database, "select source_key, active, therapist_id, updated_at, last_seen from listings")}
+    return {
+        key.rsplit("/", 1)[-1]: (active, therapist_id, str(updated), str(last_seen))
+        for key, active, therapist_id, updated, last_seen in rows(
+            config.database, "select source_key, active, therapist_id, updated_at, last_seen from listings"
+        )
+    }
 
 
 @pytest.fixture
 def scripted_site(write_config):
     pages = {
-        "ana": profile("Ana Ruiz, LMT", phone="(512) 555-0101", services=("Deep tissue massage", "Trigger point therapy")),
+        "ana": profile(
+            "Ana Ruiz, LMT", phone="(512) 555-0101", services=("Deep tissue massage", "Trigger point therapy")
+        ),
         "ben": profile("Ben Cho", phone="512-555-0102", zip_code="78704", services=("Neuromuscular therapy",)),
         "cara": profile("Cara Diaz", phone="512.555.0103", zip_code="78745", services=("Swedish massage",)),
         "ana-again": profile("ANA M. RUIZ", zip_code="78701", services=("Myofascial release",)),
@@ -52,21 +56,27 @@ def test_three_loads_track_changes_removals_and_failures(scripted_site):
     assert rows(config.database, "select count(*) from therapists") == [(3,)]
 
     # Run 2: Ben changes, Cara vanishes, Dee appears; Ana is unchanged.
-    pages["ben"] = profile("Ben Cho", phone="512-555-0102", zip_code="78704",
-                           services=("Neuromuscular therapy", "Sciatica relief"))
+    pages["ben"] = profile(
+        "Ben Cho", phone="512-555-0102", zip_code="78704", services=("Neuromuscular therapy", "Sciatica relief")
+    )
     del pages["cara"]
     pages["dee"] = profile("Dee Fox", phone="512-555-0104", services=("Myofascial release",))
     server.routes.update(site(pages))
     second = runner.execute(config, "run", STAGES)
-    assert (second.run.counts["load/changed"], second.run.counts["load/new"],
-            second.run.counts["load/unchanged"], second.run.counts["load/deactivated"]) == (1, 1, 2, 1)
+    assert (
+        second.run.counts["load/changed"],
+        second.run.counts["load/new"],
+        second.run.counts["load/unchanged"],
+        second.run.counts["load/deactivated"],
+    ) == (1, 1, 2, 1)
     state2 = listing_state(config)
     assert state2["cara.html"][0] is False, "a vanished listing is kept, inactive"
     assert state2["ana.html"][1:3] == state1["ana.html"][1:3], "unchanged: same ID, same updated_at"
     assert state2["ana.html"][3] > state1["ana.html"][3], "unchanged: last_seen moves"
     assert state2["ben.html"][1] == state1["ben.html"][1] and state2["ben.html"][2] > state1["ben.html"][2]
-    assert rows(config.database, "select techniques, conditions from therapists where name = 'Ben Cho'") == \
-        [(["neuromuscular"], ["sciatica"])]
+    assert rows(config.database, "select techniques, conditions from therapists where name = 'Ben Cho'") == [
+        (["neuromuscular"], ["sciatica"])
+    ]
     cara = rows(config.database, "select active from therapists where name = 'Cara Diaz'")
     assert cara == [(False,)]
 
@@ -76,8 +86,9 @@ def test_three_loads_track_changes_removals_and_failures(scripted_site):
     with pytest.raises(NothingToDo, match="previous snapshot stays published"):
         runner.execute(config, "run", STAGES)
     assert listing_state(config) == before
-    assert rows(config.database, "select status from crawls order by started_at desc limit 1") == [("complete",)], \
+    assert rows(config.database, "select status from crawls order by started_at desc limit 1") == [("complete",)], (
         "the published copy predates the failed run"
+    )
     assert rows(config.work_database, "select status from crawls order by started_at desc limit 1") == [("failed",)]
 
     # Run 4: Cara returns and is reactivated under her old ID.
@@ -90,8 +101,11 @@ def test_three_loads_track_changes_removals_and_failures(scripted_site):
     assert [status for _, status in runs] == ["ok", "ok", "failed", "ok"]
 
     # History: a version per change, each closed when the next opened, one open version per listing.
-    history = rows(config.database, "select regexp_extract(source_key, '[^/]+$'), change, valid_to is null "
-                                    "from listing_history order by source_key, valid_from")
+    history = rows(
+        config.database,
+        "select regexp_extract(source_key, '[^/]+$'), change, valid_to is null "
+        "from listing_history order by source_key, valid_from",
+    )
     versions = {}
     for key, change, current in history:
         versions.setdefault(key, []).append((change, current))
