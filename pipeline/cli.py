@@ -333,7 +333,8 @@ def cmd_explain(args) -> int:
     print(f"{t['name']} ({t['therapist_id']}){'' if t['active'] else ' [inactive]'}")
     if found.asked_for:
         print(f"  ({found.asked_for} was merged into this therapist and redirects here)")
-    print(f"  {place or 'no address'}; located by {t['geocode_precision'] or 'nothing'}")
+    derived = " (derived from the source's coordinates)" if "from_coordinates" in (t.get("address_flags") or []) else ""
+    print(f"  {place or 'no address'}{derived}; located by {t['geocode_precision'] or 'nothing'}")
     print(f"  Relevance: {t['relevance_tier']} (score {t['relevance_score']} of 100)")
     if not t["evidence"]:
         print("  No sciatica-relevant technique or condition was found in its listings.")
@@ -346,6 +347,10 @@ def cmd_explain(args) -> int:
             f"  - {listing['source']}:{listing['source_key']} {listing['name']}, tier {listing['relevance_tier']}"
             f"{'' if listing['active'] else ', inactive'}{note}"
         )
+        for address_note in listing["address_notes"]:
+            print(f"      address: {address_note}")
+        if listing["mailing_address"]:
+            print(f"      mailing address: {listing['mailing_address']}")
     inside = [link for link in found.links if link["inside"]]
     outside = [link for link in found.links if not link["inside"]]
     if inside:

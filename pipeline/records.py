@@ -24,6 +24,7 @@ class RawListing:
     lat: float | None = None  # coordinates the source published (OSM, schema.org geo)
     lon: float | None = None
     attribution: str | None = None  # a licence notice that must travel with the data (ODbL)
+    default_state: str | None = None  # the state a source implies (a board's roster) if the address names none
     field_sources: dict[str, str] = field(default_factory=dict)  # field -> what supplied it (html)
 
 
@@ -57,10 +58,13 @@ class Listing:
     street: str | None = None  # number and street, without the suite
     suite: str | None = None
     po_box: bool = False  # the street is a PO box
+    mailing_address: str | None = None  # a PO box beside the street, or the source's mailing address
     city: str | None = None
     state: str | None = None  # 2 letters
     postal_code: str | None = None  # 5 digits
     zip4: str | None = None
+    country: str = "US"  # ISO code (the scrape drops listings outside the configured country)
+    address_flags: list[str] = field(default_factory=list)  # state_zip_mismatch, from_coordinates, ...
     description: str | None = None
     services: list[str] = field(default_factory=list)
     opening_hours: str | None = None

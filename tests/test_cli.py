@@ -279,3 +279,54 @@ def test_search_returns_what_the_shell_macro_returns(demo, near, radius, techniq
             [place.lat, place.lon, float(radius), tier, techniques, precision],
         ).fetchall()
     assert [row[0] for row in ours.rows] == [row[0] for row in shell]
+
+
+def test_places_with_only_coordinates_are_searchable_and_foreign_rows_are_not_loaded(demo, capsys):
+    """OSM shops mapped with coordinates and no addr:* tags keep them through to search and the
+    export (city, state and ZIP derived, marked so); the foreign rows are counted, not loaded."""
+    sources_truth = json.loads((ROOT / "data" / "samples" / "sources-truth.json").read_text())
+    code, out, _ = run_cli(["search", "--near", "78701", "--radius", "25", "--format", "json"], capsys, demo["config"])
+    found = {r["name"]: r for r in json.loads(out)["results"]}
+    relevant = ["Barton Springs Sciatica Bodywork", "Mueller Trigger Point Studio"]
+    assert code == 0 and set(relevant) <= set(found)
+    assert all(found[name]["geocode_precision"] == "source" for name in relevant)
+    export = {r["name"]: r for r in json.loads((demo["tmp"] / "data" / "export" / "therapists.json").read_text())}
+    for name in relevant:
+        assert export[name]["address_derived"] is True and (export[name]["city"], export[name]["state"]) == (
+            "Austin",
+            "TX",
+        )
+    assert not any(
+        r["address_derived"] for n, r in export.items() if n not in sources_truth["overpass"]["coordinate_only"]
+    )
+
+    assert "dropped/outside_country=2" in demo["first"].stderr
+    con = duckdb.connect(str(demo["tmp"] / "data" / "directory.duckdb"), read_only=True)
+    try:
+        names = {row[0] for row in con.execute("select name from listings").fetchall()}
+        roster = {
+            key.split(":")[-1]: (city, state, postal_code)
+            for key, city, state, postal_code in con.execute(
+                "select source_key, city, state, postal_code from listings where source = 'sample_ma_roster'"
+            ).fetchall()
+        }
+    finally:
+        con.close()
+    assert not names & set(sources_truth["overpass"]["foreign"])
+    expected = {key: tuple(where) for key, where in sources_truth["address_roster"]["expect"].items() if where}
+    assert roster == expected, "one-line addresses land at their own city, state and ZIP (NH rows too)"
+
+
+def test_explain_says_what_normalization_found_about_an_address(demo, capsys):
+    con = duckdb.connect(str(demo["tmp"] / "data" / "directory.duckdb"), read_only=True)
+    try:
+        (lowell,) = con.execute("select therapist_id from listings where postal_code = '01852'").fetchone()
+        (derived,) = con.execute(
+            "select therapist_id from therapists where list_contains(address_flags, 'from_coordinates') limit 1"
+        ).fetchone()
+    finally:
+        con.close()
+    code, out, _ = run_cli(["explain", lowell], capsys, demo["config"])
+    assert code == 0 and "address: ZIP 01852: the leading zero a spreadsheet lost was restored" in out
+    code, out, _ = run_cli(["explain", derived], capsys, demo["config"])
+    assert code == 0 and "(derived from the source's coordinates)" in out

@@ -12,6 +12,7 @@ Parts, in build order (``nppes`` names both NPPES parts, ``sources`` all but the
     nppes-bulk     nppes/bulk/npidata_pfile_*.csv     (builders/nppes_bulk.py)
     overpass       overpass/*.json                    (builders/overpass.py)
     roster         rosters/tx_massage_roster.csv      (builders/roster.py)
+    address-roster rosters/ma_massage_roster.csv      (builders/address_roster.py)
     jsonld-site    jsonld-site/                       (builders/jsonld_site.py)
     sources-truth  sources-truth.json                 (builders/truth.py)
 
@@ -25,10 +26,20 @@ from __future__ import annotations
 
 import argparse
 
-from builders import directory_site, entities, jsonld_site, nppes_api, nppes_bulk, overpass, roster, truth
+from builders import (
+    address_roster,
+    directory_site,
+    entities,
+    jsonld_site,
+    nppes_api,
+    nppes_bulk,
+    overpass,
+    roster,
+    truth,
+)
 
 SITE = "site"
-SOURCES = ("nppes-api", "nppes-bulk", "overpass", "roster", "jsonld-site", "sources-truth")
+SOURCES = ("nppes-api", "nppes-bulk", "overpass", "roster", "address-roster", "jsonld-site", "sources-truth")
 PARTS = (SITE, *SOURCES)
 GROUPS = {"nppes": ("nppes-api", "nppes-bulk"), "sources": SOURCES}
 
@@ -43,13 +54,16 @@ def write_sources(parts: set[str]) -> None:
     elements = overpass.build()
     roster_rows = roster.build()
     pages = jsonld_site.build()
+    address_rows = address_roster.build()
     sources_truth = truth.build(site_truth, records, rows, elements, roster_rows, pages)
+    sources_truth["address_roster"] = address_roster.truth(address_rows)
 
     writes = {
         "nppes-api": lambda: nppes_api.write(records),
         "nppes-bulk": lambda: nppes_bulk.write(rows),
         "overpass": lambda: overpass.write(elements),
         "roster": lambda: roster.write(roster_rows),
+        "address-roster": lambda: address_roster.write(address_rows),
         "jsonld-site": lambda: jsonld_site.write(pages),
         "sources-truth": lambda: truth.write(sources_truth),
     }

@@ -32,6 +32,15 @@ class Paths:
 
 
 @dataclass(frozen=True)
+class Scope:
+    # The directory's country (ISO code). Listings elsewhere (a foreign address, postcode or
+    # province, coordinates abroad) are counted as scrape/dropped/outside_country and not loaded.
+    # The gazetteer, the address parser and ZIP codes are the United States' (territories included),
+    # so "US" is the one value accepted today.
+    country: str = "US"
+
+
+@dataclass(frozen=True)
 class Http:
     user_agent: str = ""
     delay_seconds: float = 1.0  # minimum gap between two requests to one host
@@ -160,6 +169,7 @@ class Export:
 # The tables of pipeline.toml besides [sources.*], and the settings class each becomes.
 SECTIONS = {
     "paths": Paths,
+    "scope": Scope,
     "http": Http,
     "geocode": Geocode,
     "relevance": Relevance,
@@ -175,6 +185,7 @@ class Config:
     path: Path
     root: Path  # relative paths in the file are relative to this folder
     paths: Paths
+    scope: Scope
     http: Http
     geocode: Geocode
     relevance: Relevance
@@ -278,6 +289,12 @@ def parse_config(data: dict, path: Path) -> Config:
 
 
 def _validate(config: Config, reader: _Reader) -> None:
+    if config.scope.country != "US":
+        raise reader.error(
+            f"key 'scope.country' must be \"US\" (the only country the gazetteer and the address parser know), "
+            f"got {config.scope.country!r}",
+            "scope.country",
+        )
     http = config.http
     if not re.search(r"(https?://\S+|[\w.+-]+@[\w-]+\.[\w.-]+)", http.user_agent):
         raise reader.error(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import time
 from collections import Counter
 from collections.abc import Iterator
@@ -28,6 +29,8 @@ log = logging.getLogger(__name__)
 MAX_CONSECUTIVE_ERRORS = 3  # then the provider counts as down for this run and the chain moves on
 # How precise a Nominatim answer is, from its class/type (addresstype on newer servers).
 _ROOFTOP_CLASSES = {"building", "amenity", "shop", "office", "healthcare", "craft", "tourism", "leisure", "club"}
+_POSTCODE_TYPES = {"postcode", "postal_code", "postal"}
+_ZIP_IN_TEXT = re.compile(r"\b(\d{5})(?:-\d{4})?\b")
 _CITY_TYPES = {"city", "town", "village", "hamlet", "municipality", "suburb", "neighbourhood", "administrative"}
 
 
@@ -75,7 +78,8 @@ class Provider:
         for attempt in (1, 2):
             self._wait()
             try:
-                options = {"country_codes": "us"} if self.service == "nominatim" else {}
+                # The address details carry the answer's postcode, which `check` compares.
+                options = {"country_codes": "us", "addressdetails": True} if self.service == "nominatim" else {}
                 return self.geocoder.geocode(query, exactly_one=True, **options)
             except geopy_errors.GeocoderRateLimited as err:
                 wait = float(err.retry_after or self.settings.min_delay_seconds * 5)
@@ -127,7 +131,9 @@ class Provider:
                 "detail": None,
             }
             if location is not None:
-                problem = check(location.latitude, location.longitude, address, max_miles)
+                problem = check(
+                    location.latitude, location.longitude, address, max_miles, postcode=answer_postcode(location)
+                )
                 row.update(
                     lat=location.latitude,
                     lon=location.longitude,
@@ -140,9 +146,14 @@ class Provider:
 
 
 def precision_of(raw: dict) -> str:
-    """rooftop, street, postal_code or city, from what the provider says it found."""
+    """rooftop, street, postal_code or city, from what the provider says it found. A postcode (or
+    a place) is never passed off as a rooftop, whatever class the provider files it under."""
     kind = str(raw.get("addresstype") or raw.get("type") or "").lower()
     klass = str(raw.get("class") or raw.get("category") or "").lower()
+    if kind in _POSTCODE_TYPES or str(raw.get("type") or "").lower() in _POSTCODE_TYPES:
+        return "postal_code"
+    if kind in _CITY_TYPES:
+        return "city"
     if kind in ("house", "building") or klass in _ROOFTOP_CLASSES:
         return "rooftop"
     if klass == "highway" or kind in ("road", "street", "residential"):
@@ -154,9 +165,24 @@ def precision_of(raw: dict) -> str:
     return "street"
 
 
-def check(lat: float, lon: float, address: dict, max_miles: float) -> str | None:
-    """Why coordinates cannot be this address's, or None: out of range, (0, 0), swapped, too far
-    from the address's own ZIP or city centroid, or in another state."""
+def answer_postcode(location) -> str | None:
+    """The ZIP an answer says it is in: its address details, else the last ZIP in its label."""
+    raw = location.raw if isinstance(location.raw, dict) else {}
+    details: dict = raw["address"] if isinstance(raw.get("address"), dict) else {}
+    for text in (details.get("postcode"), raw.get("postcode"), location.address):
+        found = _ZIP_IN_TEXT.findall(str(text or ""))
+        if found:
+            return found[-1]
+    return None
+
+
+def check(lat: float, lon: float, address: dict, max_miles: float, postcode: str | None = None) -> str | None:
+    """Why coordinates cannot be this address's, or None: in another ZIP than the listing's (when
+    the answer names one), out of range, (0, 0), swapped, too far from the address's own ZIP or
+    city centroid, or in another state."""
+    mine = (address.get("postal_code") or "")[:5]
+    if postcode and mine and postcode[:5] != mine:
+        return f"the answer is in ZIP {postcode[:5]}, the listing's is {mine}"
     reference = gazetteer.lookup_zip(address.get("postal_code") or "") or (
         gazetteer.lookup_city(address["city"], address["state"])
         if address.get("city") and address.get("state")
@@ -178,6 +204,7 @@ def check(lat: float, lon: float, address: dict, max_miles: float) -> str | None
         if miles > max_miles:
             return f"{miles:.0f} miles from the address's own ZIP or city"
     state = address.get("state")
-    if state and gazetteer.nearest_zip(lat, lon)["state"] != state:
+    nearest = gazetteer.nearest_zip(lat, lon)
+    if state and nearest and nearest["state"] != state:
         return f"outside {state}"
     return None

@@ -25,6 +25,15 @@ _ONE_NUMBER = re.compile(
 _SPACE = re.compile(r"\s+")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")  # control characters never belong in a listing
 _PLACEHOLDER = {"", "--", "-", "n/a", "na", "none", "null"}
+_ADDRESS_LINES = ("street", "street_2", "address", "mailing_address")
+_LINE_BREAK = re.compile(r"\s*(?:<br\s*/?>|\r?\n)+\s*", re.IGNORECASE)
+# What each address flag counts as (normalize/<count>).
+_FLAG_COUNTS = {
+    "state_zip_mismatch": "invalid/state_zip_mismatch",
+    "invalid_postal_code": "invalid/postal_code",
+    "invalid_state": "invalid/state",
+    "from_coordinates": "address_from_coordinates",
+}
 
 
 def normalize(raw: RawListing, counts: Counter | None = None) -> Listing:
@@ -42,11 +51,22 @@ def normalize(raw: RawListing, counts: Counter | None = None) -> Listing:
     email = normalize_email(text.get("email"))
     if text.get("email") and not email:
         counts["normalize/invalid/email"] += 1
-    address = parse_address(text.get("street"), text.get("city"), text.get("state"), text.get("postal_code"))
-    if text.get("state") and not address.state:
-        counts["normalize/invalid/state"] += 1
-    if text.get("postal_code") and not address.postal_code:
-        counts["normalize/invalid/postal_code"] += 1
+    lines = {key: _address_text(fields.get(key), text.get(key)) for key in _ADDRESS_LINES}
+    address = parse_address(
+        lines["street"],
+        text.get("city"),
+        text.get("state"),
+        text.get("postal_code"),
+        street_2=lines["street_2"],
+        line=lines["address"],
+        country=text.get("country"),
+        default_state=raw.default_state,
+        mailing=lines["mailing_address"],
+        lat=raw.lat,
+        lon=raw.lon,
+    )
+    for flag in address.flags:
+        counts[f"normalize/{_FLAG_COUNTS.get(flag, flag)}"] += 1
     if address.not_an_address:
         counts["normalize/not_an_address"] += 1
     if address.po_box:
@@ -70,10 +90,13 @@ def normalize(raw: RawListing, counts: Counter | None = None) -> Listing:
         street=address.street,
         suite=address.suite,
         po_box=address.po_box,
+        mailing_address=address.mailing,
         city=address.city,
         state=address.state,
         postal_code=address.postal_code,
         zip4=address.zip4,
+        country=address.country,
+        address_flags=list(address.flags),
         description=text.get("description") or None,
         services=_unique([clean_text(s) for s in fields.get("services") or [] if clean_text(s)]),
         opening_hours=text.get("opening_hours") or None,
@@ -93,6 +116,15 @@ def normalize(raw: RawListing, counts: Counter | None = None) -> Listing:
         lat=raw.lat,
         lon=raw.lon,
     )
+
+
+def _address_text(value, cleaned: str | None) -> str | None:
+    """An address line as text; a line break (or <br>) between its parts reads as a comma."""
+    if not isinstance(value, str) or not value:
+        return None
+    if "\n" not in value and "<" not in value:
+        return cleaned or None  # nothing to break: the text clean_text already made
+    return clean_text(_LINE_BREAK.sub(", ", value)) or None
 
 
 def clean_text(value: str | None) -> str:

@@ -20,7 +20,7 @@ from pipeline import gazetteer
 from pipeline.database import SQL_DIR, Warehouse
 from pipeline.fetch.archive import file_sha256
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 SCHEMA = Path(__file__).resolve().parents[2] / "schema" / "therapist.schema.json"
 PER_THERAPIST = "therapists"  # the folder of therapists/<slug>.json
 LICENSES = {

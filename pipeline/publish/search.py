@@ -10,6 +10,7 @@ from pipeline.config import TIERS
 from pipeline.database import Warehouse
 from pipeline.errors import UsageError
 from pipeline.gazetteer import Place, resolve_place
+from pipeline.normalize.addresses import describe_flags
 from pipeline.relevance.vocabulary import Vocabulary
 
 MAX_RADIUS = 500  # miles; wider than this is a national list, not a "near" search
@@ -117,6 +118,10 @@ def explain(warehouse: Warehouse, therapist_id: str, *, threshold: float) -> Exp
     therapist = dict(zip(columns, rows[0]))
     params = {"therapist_id": therapist_id, "threshold": threshold}
     listings = _dicts(warehouse.query("explain/listings.sql", params))
+    for listing in listings:
+        listing["address_notes"] = describe_flags(
+            listing["address_flags"] or [], state=listing["state"], postal_code=listing["postal_code"]
+        )
     links = _dicts(warehouse.query("explain/links.sql", params))
     retired = _dicts(warehouse.query("explain/retired_ids.sql", params))
     return Explanation(therapist, listings, links, retired, asked_for)

@@ -84,7 +84,7 @@ def scrape(
                 source, began = started[future]
                 crawl = future.result()
                 counts.update(crawl.counts)
-                rows = [_process(raw, vocabulary, config, counts) for raw in crawl.listings]
+                rows = [row for raw in crawl.listings if (row := _process(raw, vocabulary, config, counts))]
                 _stage(
                     warehouse,
                     fetcher,
@@ -176,9 +176,13 @@ def select_sources(config: Config, only: list[str] | None):
     return config.enabled_sources()
 
 
-def _process(raw, vocabulary: Vocabulary, config: Config, counts: Counter) -> dict:
-    listing = classify(normalize(raw, counts), vocabulary, config.relevance, counts)
-    return listing.row()
+def _process(raw, vocabulary: Vocabulary, config: Config, counts: Counter) -> dict | None:
+    """The staged row of one record, or None (counted) when it lies outside the directory's country."""
+    listing = normalize(raw, counts)
+    if listing.country != config.scope.country:
+        counts["scrape/dropped/outside_country"] += 1
+        return None
+    return classify(listing, vocabulary, config.relevance, counts).row()
 
 
 def _now() -> datetime:

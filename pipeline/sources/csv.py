@@ -88,10 +88,13 @@ def parse_row(
     fields = {
         "name": name,
         "business_name": value.get("business_name", ""),
-        "street": ", ".join(p for p in (value.get("street"), value.get("street_2")) if p),
+        "address": value.get("address", ""),  # a whole address in one column
+        "street": value.get("street", ""),
+        "street_2": value.get("street_2", ""),
         "city": value.get("city", ""),
-        "state": value.get("state") or source.state,
+        "state": value.get("state", ""),
         "postal_code": value.get("postal_code", ""),
+        "country": value.get("country", ""),
         "phone": value.get("phone", ""),
         "email": value.get("email", ""),
         "website": value.get("website", ""),
@@ -106,6 +109,9 @@ def parse_row(
         raw_sha256=sha256,
         fields={key: v for key, v in fields.items() if v},
         licenses=[{"number": number, "state": source.state, "status": value.get("status", "active")}],
+        # The board's state is a default: the address's own state and ZIP say where the practice is
+        # (boards license therapists who practise across the state line).
+        default_state=source.state,
     )
 
 

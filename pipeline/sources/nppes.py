@@ -132,10 +132,13 @@ def parse_result(record: dict, *, source: str, page: Page, result: Crawl) -> Raw
         "business_name": business or "",
         "credentials": [_text(basic.get("credential"))] if _text(basic.get("credential")) else [],
         "phone": _text(address.get("telephone_number")),
-        "street": ", ".join(p for p in (_text(address.get("address_1")), _text(address.get("address_2"))) if p),
+        "street": _text(address.get("address_1")),
+        "street_2": _text(address.get("address_2")),
         "city": _text(address.get("city")),
         "state": _text(address.get("state")),
         "postal_code": _text(address.get("postal_code")),
+        "country": _text(address.get("country_code")),
+        "mailing_address": _mailing(record, address),
         "services": [_text(t.get("desc")) for t in taxonomies if _text(t.get("desc"))],
         # Kept for audits (raw_fields): when the provider enrolled and last updated the record.
         "enumeration_date": _text(basic.get("enumeration_date")) or _epoch_date(record.get("created_epoch")),
@@ -166,6 +169,16 @@ def _location(record: dict) -> dict:
             return address
     locations = [loc for loc in record.get("practiceLocations") or [] if isinstance(loc, dict)]
     return locations[0] if locations else {}
+
+
+def _mailing(record: dict, location: dict) -> str:
+    """The MAILING address on one line, when it is not the practice's own address."""
+    for address in record.get("addresses") or []:
+        if isinstance(address, dict) and str(address.get("address_purpose", "")).upper() == "MAILING":
+            parts = [_text(address.get(key)) for key in ("address_1", "address_2", "city", "state", "postal_code")]
+            mine = [_text(location.get(key)) for key in ("address_1", "address_2", "city", "state", "postal_code")]
+            return "" if parts == mine else ", ".join(part for part in parts if part)
+    return ""
 
 
 def _deactivated(basic: dict) -> bool:

@@ -102,11 +102,12 @@ def _fields(entity: dict) -> tuple[dict, float | None, float | None]:
             ("addressLocality", "city"),
             ("addressRegion", "state"),
             ("postalCode", "postal_code"),
+            ("addressCountry", "country"),
         ):
             if _text(address.get(key)):
                 fields[target] = _text(address.get(key))
     elif _text(address):
-        fields["street"] = _text(address)
+        fields["address"] = _text(address)  # schema.org allows the whole address as text
     hours = entity.get("openingHours")
     if hours:
         fields["opening_hours"] = "; ".join(

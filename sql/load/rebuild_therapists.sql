@@ -60,6 +60,7 @@ merged as (
         arg_min(lat, k_address) filter (where has_address) as lat,
         arg_min(lon, k_address) filter (where has_address) as lon,
         arg_min(geocode_precision, k_address) filter (where has_address) as geocode_precision,
+        arg_min(address_flags, k_address) filter (where has_address) as address_flags,
         arg_min(description, k_description) filter (where description is not null) as description,
         arg_min(opening_hours, k_opening_hours) filter (where opening_hours is not null) as opening_hours,
         arg_min(npi, k_npi) filter (where npi is not null) as npi,
@@ -96,7 +97,9 @@ merged as (
         bool_or(active) as active,
         max(updated_at) as updated_at,
         $load_id as load_id,  -- the run that rebuilt it
-    from (select *, (street is not null or postal_code is not null or city is not null) as has_address from keyed)
+    -- Coordinates alone are an address too: a place on the map (OSM, schema.org geo) is searchable.
+    from (select *, (street is not null or postal_code is not null or city is not null or lat is not null)
+                    as has_address from keyed)
     group by therapist_id
 )
 select m.* exclude (all_evidence),

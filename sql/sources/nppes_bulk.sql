@@ -20,6 +20,14 @@ shaped as (
         nullif(trim("Provider Business Practice Location Address City Name"), '') as city,
         nullif(trim("Provider Business Practice Location Address State Name"), '') as state,
         nullif(trim("Provider Business Practice Location Address Postal Code"), '') as postal_code,
+        nullif(trim("Provider Business Practice Location Address Country Code (If outside U.S.)"), '') as country,
+        -- The mailing address, one line (kept apart: the practice location is where clients go).
+        nullif(concat_ws(', ',
+            nullif(trim("Provider First Line Business Mailing Address"), ''),
+            nullif(trim("Provider Second Line Business Mailing Address"), ''),
+            nullif(trim("Provider Business Mailing Address City Name"), ''),
+            nullif(trim("Provider Business Mailing Address State Name"), ''),
+            nullif(trim("Provider Business Mailing Address Postal Code"), '')), '') as mailing_address,
         nullif(trim("Provider Business Practice Location Address Telephone Number"), '') as phone,
         nullif(trim("Provider Enumeration Date"), '') as enumeration_date,
         nullif(trim("Last Update Date"), '') as last_updated,
@@ -80,7 +88,10 @@ shaped as (
 )
 select
     npi, entity_type, organization_name, last_name, first_name, middle_name, credential,
-    other_organization_name, address_1, address_2, city, state, postal_code, phone,
+    other_organization_name, address_1, address_2, city, state, postal_code, country, phone,
+    -- No mailing line when it is the practice address itself.
+    case when mailing_address is distinct from concat_ws(', ', address_1, address_2, city, state, postal_code)
+        then mailing_address end as mailing_address,
     enumeration_date, last_updated,
     -- Deactivated, unless reactivated on or after the deactivation (dates are MM/DD/YYYY).
     deactivation_date is not null

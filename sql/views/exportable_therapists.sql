@@ -42,6 +42,8 @@ create or replace macro exportable_therapists(min_tier) as table
         t.lat,
         t.lon,
         t.geocode_precision,
+        -- City, state and ZIP derived from the source's coordinates (the nearest ZIP), not published.
+        coalesce(list_contains(t.address_flags, 'from_coordinates'), false) as address_derived,
         plain_text(t.description) as description,
         plain_text(t.opening_hours) as opening_hours,
         t.techniques,

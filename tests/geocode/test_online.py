@@ -11,7 +11,7 @@ import pytest
 from pipeline.config import load_config
 from pipeline.database import open_work
 from pipeline.geocode.chain import geocode_staged
-from pipeline.geocode.online import check
+from pipeline.geocode.online import check, precision_of
 from pipeline.records import Listing
 from tests.servers import Route, ScriptedServer
 
@@ -202,3 +202,39 @@ def test_check(lat, lon, reason):
 
 def test_outside_the_state_without_a_zip():
     assert "outside CO" in check(30.25, -97.75, {"postal_code": None, "city": None, "state": "CO"}, 30)
+
+
+def test_an_answer_in_another_zip_is_refused():
+    address = {"postal_code": "90212", "city": "Beverly Hills", "state": "CA"}
+    assert "ZIP 90210" in check(34.09, -118.41, address, 30, postcode="90210")
+    assert check(34.07, -118.40, address, 30, postcode="90212") is None
+    assert check(34.07, -118.40, address, 30, postcode=None) is None
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ({"class": "place", "type": "postcode", "addresstype": "postcode"}, "postal_code"),
+        ({"class": "boundary", "type": "postal_code"}, "postal_code"),
+        ({"class": "amenity", "type": "postcode"}, "postal_code"),  # filed as an amenity, still a postcode
+        ({"class": "building", "type": "yes"}, "rooftop"),
+        ({"class": "highway", "type": "residential"}, "street"),
+        ({"class": "place", "type": "city"}, "city"),
+    ],
+    ids=["nominatim-postcode", "postal-boundary", "postcode-as-amenity", "building", "street", "city"],
+)
+def test_precision_is_honest(raw, expected):
+    assert precision_of(raw) == expected
+
+
+def test_a_nominatim_answer_for_another_postcode_is_a_mismatch(write_config):
+    """The real case: asked for an address in 90212, the geocoder answered the centroid of 90210."""
+    answer = [
+        {**place(34.1030, -118.4105, "Beverly Hills, Los Angeles County, California, 90210, United States",
+                 "place", "postcode"), "address": {"postcode": "90210", "state": "California"}}
+    ]  # fmt: skip
+    with ScriptedServer(dynamic={"/search": lambda q: Route(body=json.dumps(answer), headers=JSON)}) as server:
+        config = configure(write_config, server.url.split("//")[1], delay=0.0)
+        located, counts = geocode(config, [row("bh", "9500 Larkspur Dr", "90212", "Beverly Hills", "CA")])
+    assert located["bh"][:2] == ("offline", "postal_code"), "the listing's own ZIP centroid stays"
+    assert counts["geocode/nominatim/mismatch"] == 1

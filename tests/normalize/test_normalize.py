@@ -2,8 +2,9 @@
 
 import pytest
 
+from pipeline import gazetteer
 from pipeline.gazetteer import normalize_state
-from pipeline.normalize.addresses import parse_address, split_zip
+from pipeline.normalize.addresses import describe_flags, parse_address
 from pipeline.normalize.listing import (
     clean_text,
     normalize,
@@ -95,20 +96,94 @@ def test_state(raw, expected):
 
 
 @pytest.mark.parametrize(
-    "raw, expected",
+    "postal_code, state, expected",
     [
-        ("78701", ("78701", None)),
-        ("78701-1234", ("78701", "1234")),
-        ("787011234", ("78701", "1234")),
-        ("2134", ("02134", None)),
-        ("21345678", ("02134", "5678")),
-        ("ABCDE", (None, None)),
-        (None, (None, None)),
+        ("78701", "TX", ("78701", None, ())),
+        ("78701-1234", "TX", ("78701", "1234", ())),
+        ("787011234", "TX", ("78701", "1234", ())),
+        ("2134", "MA", ("02134", None, ("zip_restored",))),
+        ("21345678", "MA", ("02134", "5678", ("zip_restored",))),
+        ("2134", None, (None, None, ("invalid_postal_code",))),  # nothing confirms the zero
+        ("7072", "TX", (None, None, ("invalid_postal_code",))),  # 07072 is New Jersey's
+        ("ABCDE", "TX", (None, None, ("invalid_postal_code",))),
+        (None, "TX", (None, None, ())),
     ],
-    ids=["zip5", "zip+4", "zip9", "lost-zero", "lost-zero-zip9", "letters", "none"],
-)
-def test_zip(raw, expected):
-    assert split_zip(raw) == expected
+    ids=["zip5", "zip+4", "zip9", "lost-zero", "lost-zero-zip9", "lost-zero-no-state", "lost-zero-other-state",
+         "letters", "none"],
+)  # fmt: skip
+def test_zip(postal_code, state, expected):
+    address = parse_address(None, None, state, postal_code)
+    assert (address.postal_code, address.zip4, address.flags) == expected
+
+
+@pytest.mark.parametrize(
+    "kwargs, expected",
+    [
+        # NPPES wrote a Georgia ZIP under Alabama: the city agrees with the ZIP, so the ZIP's state wins.
+        (dict(city="Atlanta", state="AL", postal_code="30329"),
+         dict(state="GA", flags=("state_zip_mismatch", "state_from_zip"))),
+        # The city does not agree: the written state stays, flagged (the geocoder will not trust the ZIP).
+        (dict(city="Birmingham", state="AL", postal_code="30329"),
+         dict(state="AL", flags=("state_zip_mismatch",))),
+        # A roster's state is a default: the address's own state and ZIP win.
+        (dict(line="22 Tidewater Ln, Portsmouth, New Hampshire 03801", default_state="MA"),
+         dict(city="Portsmouth", state="NH", postal_code="03801", flags=())),
+        (dict(city="Portsmouth", postal_code="03801", default_state="MA"), dict(state="NH", flags=("state_from_zip",))),
+        (dict(city="Boston", default_state="MA"), dict(state="MA", flags=())),
+        # A Brazilian postcode is never coerced into ZIP 07072.
+        (dict(street="SQS 308 Bloco C", city="Brasília", state="DF", postal_code="70722-520"),
+         dict(country="BR", postal_code=None)),
+        (dict(line="10211 99 Ave, Fort Saskatchewan, AB T8L 4E1"), dict(country="CA", postal_code=None)),
+        (dict(street="4 Rue Larkspur", city="Gatineau", state="QC"), dict(country="CA")),
+        (dict(street="12 Orchard Ln", city="Austin", state="TX", postal_code="78701", country="United States"),
+         dict(country="US")),
+        (dict(street="Av. Reforma 222", city="Ciudad de México", country="MX"), dict(country="MX")),
+    ],
+    ids=["state-zip-mismatch-city-agrees", "state-zip-mismatch-city-disagrees", "roster-state-is-a-default",
+         "state-from-zip-before-default", "default-state", "brazilian-postcode", "canadian-line", "quebec-province",
+         "country-us", "country-mx"],
+)  # fmt: skip
+def test_zip_state_and_country_truth(kwargs, expected):
+    address = parse_address(**kwargs)
+    assert {key: getattr(address, key) for key in expected} == expected
+
+
+@pytest.mark.parametrize(
+    "kwargs, expected",
+    [
+        # NPPES puts the PO box on line 1 and the street on line 2: the street is where clients go.
+        (dict(street="PO BOX 729", street_2="501 N BRYAN", city="MESQUITE", state="TX", postal_code="75149"),
+         dict(street="501 N Bryan", mailing="PO Box 729", po_box=False)),
+        (dict(street="501 N Bryan St", street_2="P.O. Box 729", city="Mesquite", state="TX", postal_code="75149"),
+         dict(street="501 N Bryan St", mailing="PO Box 729", po_box=False)),
+        (dict(street="PO Box 729", city="Mesquite", state="TX", postal_code="75149"),
+         dict(street="PO Box 729", mailing=None, po_box=True)),
+        (dict(street="4417 Larkspur Bend", street_2="Suite 120", city="Austin", state="TX", postal_code="78745"),
+         dict(street="4417 Larkspur Bend", suite="Suite 120")),
+        (dict(street="CLN 408", city="Austin", state="TX", postal_code="78701"), dict(po_box=False, mailing=None)),
+        (dict(street="RR 2 Box 45", city="Ava", state="MO", postal_code="65608"),
+         dict(street="RR 2 Box 45", po_box=False)),
+        (dict(street="800 Larkspur Ave", city="Austin", state="TX", postal_code="78701",
+              mailing="PO Box 9, Austin, TX 78767"),
+         dict(street="800 Larkspur Ave", mailing="PO Box 9, Austin, TX 78767")),
+    ],
+    ids=["po-box-then-street", "street-then-po-box", "po-box-alone", "suite-line", "clinic-room-is-no-po-box",
+         "rural-route", "nppes-mailing-address"],
+)  # fmt: skip
+def test_street_over_po_box_and_location_over_mailing(kwargs, expected):
+    address = parse_address(**kwargs)
+    assert {key: getattr(address, key) for key in expected} == expected
+
+
+def test_coordinates_without_an_address_get_the_nearest_zip_marked_derived():
+    address = parse_address(lat=30.2669, lon=-97.7428)  # downtown Austin
+    assert (address.city, address.state) == ("Austin", "TX")
+    assert "AUSTIN|TX" in gazetteer.cities_of_zip(address.postal_code)
+    assert address.flags == ("from_coordinates",) and address.country == "US"
+    assert parse_address(lat=-15.79, lon=-47.88).country == "XX", "coordinates abroad are outside the country"
+    assert parse_address(lat=43.65, lon=-79.38).country == "XX", "Toronto is no US ZIP's neighbour"
+    kept = parse_address(city="Austin", state="TX", postal_code="78704", lat=30.2669, lon=-97.7428)
+    assert (kept.postal_code, kept.flags) == ("78704", ()), "an address the source gave is never replaced"
 
 
 @pytest.mark.parametrize(
@@ -247,3 +322,16 @@ def test_normalize_builds_a_listing_and_counts_invalid_values():
     )
     assert listing.phone is None and listing.email is None and listing.services == ["Deep tissue"]
     assert counts == Counter({"normalize/invalid/phone": 1, "normalize/invalid/email": 1})
+
+
+def test_address_flags_are_explained_in_words():
+    corrected = describe_flags(("state_zip_mismatch", "state_from_zip"), state="GA", postal_code="30329")
+    assert corrected == [
+        "the state written disagreed with ZIP 30329 (in GA); the city is one of the ZIP's, so GA was used"
+    ]
+    kept = describe_flags(("state_zip_mismatch",), state="AL", postal_code="30329")
+    assert kept == ["state AL disagrees with ZIP 30329 (in GA); located by the city, not the ZIP"]
+    assert (
+        "derived from the source's coordinates"
+        in describe_flags(("from_coordinates",), state="TX", postal_code="78701")[0]
+    )

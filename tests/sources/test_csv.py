@@ -71,7 +71,8 @@ def test_local_roster_keeps_active_licences_of_the_wanted_type(tmp_path):
     jane = result.listings[0]
     assert jane.source_key == "license:TX:MT100001" and jane.url == path.resolve().as_uri()
     assert jane.licenses == [{"number": "MT100001", "state": "TX", "status": "Active"}]
-    assert jane.fields["postal_code"] == "78704-1234" and jane.fields["state"] == "TX"
+    assert jane.fields["postal_code"] == "78704-1234" and "state" not in jane.fields
+    assert jane.default_state == "TX", "the board's state is a default, never the address's own"
 
 
 def test_roster_by_url_goes_through_the_fetcher(tmp_path):

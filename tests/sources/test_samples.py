@@ -48,6 +48,7 @@ def test_counts_match_the_truth_files(crawled):
     assert len(crawled["sample_nppes_bulk"].listings) == TRUTH["nppes_bulk"]["with_taxonomy_225700000X_active"]
     assert len(crawled["sample_overpass"].listings) == TRUTH["overpass"]["elements"]
     assert len(crawled["sample_roster"].listings) == TRUTH["roster"]["active_massage_therapists"]
+    assert len(crawled["sample_ma_roster"].listings) == TRUTH["address_roster"]["current"]
     assert len(crawled["sample_jsonld"].listings) == TRUTH["jsonld_site"]["profiles"] - len(
         TRUTH["jsonld_site"]["broken"]
     )

@@ -37,6 +37,8 @@ BAD_ROWS = {
     f"update therapists set lat = 32.78, lon = -96.80, postal_code = '78701' where therapist_id = {FIRST}",
     "therapists_slug_unique": f"update therapists set slug = null where therapist_id = {FIRST}",
     "sources_fresh": "update crawls set finished_at = finished_at - interval 30 days",
+    "listings_state_zip_mismatch": "update listings set address_flags = ['state_zip_mismatch'] "
+    "where therapist_id = " + FIRST,
 }
 
 

@@ -359,9 +359,77 @@ def expand_street(street: str) -> str:
     return " ".join(out)
 
 
+# Places mapped with coordinates and no addr:* tags at all (common in OSM), and one across the
+# border; fixed ids, so adding them draws nothing from RNG and the other samples stay as they were.
+UNADDRESSED = [
+    dict(
+        id=11801234567,
+        type="node",
+        lat=30.2628312,
+        lon=-97.7571445,
+        tags={
+            "shop": "massage",
+            "massage": "deep_tissue",
+            "name": "Barton Springs Sciatica Bodywork",
+            "description": "Deep tissue massage and neuromuscular therapy for sciatica",
+            "phone": "+1 512 555 0177",
+            "opening_hours": "Mo-Sa 09:00-19:00",
+        },
+    ),
+    dict(
+        id=11801234568,
+        type="node",
+        lat=30.2986170,
+        lon=-97.7062244,
+        tags={
+            "shop": "massage",
+            "name": "Mueller Trigger Point Studio",
+            "description": "Trigger point therapy and myofascial release for sciatica and piriformis pain",
+        },
+    ),
+    dict(
+        id=1288001234,
+        type="way",
+        lat=30.2671534,
+        lon=-97.7715012,
+        tags={
+            "shop": "massage",
+            "massage": "sports",
+            "building": "retail",
+            "name": "Zilker Recovery Massage",
+            "description": "Sports massage and assisted stretching",
+        },
+    ),
+    # Across the Rio Grande from El Paso: a foreign address (the scrape counts it outside_country).
+    dict(
+        id=11801234569,
+        type="node",
+        lat=31.7389012,
+        lon=-106.4870315,
+        tags={
+            "shop": "massage",
+            "name": "Masajes Terapéuticos Río Bravo",
+            "addr:street": "Avenida Juárez",
+            "addr:housenumber": "214",
+            "addr:city": "Ciudad Juárez",
+            "addr:state": "CHIH",
+            "addr:postcode": "32000",
+            "addr:country": "MX",
+            "description": "Masaje de tejido profundo",
+        },
+    ),
+]
+
+
 def build() -> list[dict]:
     """The elements, nodes then ways then relations, each by id. Draws the OSM ids from ``RNG``."""
     elements = [build_overpass_element(s) for s in OVERPASS]
+    for spec in UNADDRESSED:
+        point = {"lat": spec["lat"], "lon": spec["lon"]}
+        elements.append(
+            {"type": spec["type"], "id": spec["id"], **(point if spec["type"] == "node" else {"center": point}),
+             "tags": dict(sorted(spec["tags"].items()))}
+        )  # fmt: skip
     order = {"node": 0, "way": 1, "relation": 2}
     elements.sort(key=lambda el: (order[el["type"]], el["id"]))
     return elements

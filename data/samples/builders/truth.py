@@ -133,6 +133,11 @@ def build(site_truth, records, rows, elements, roster_rows, pages) -> dict:
             ),
             "matches_site": sorted(osm_matches),
             "match_name": dict(sorted(osm_matches.items())),
+            # Mapped with coordinates only (no addr:* tags), and across the border.
+            "coordinate_only": sorted(
+                el["tags"]["name"] for el in elements if not any(k.startswith("addr:") for k in el["tags"])
+            ),
+            "foreign": sorted(el["tags"]["name"] for el in elements if el["tags"].get("addr:country", "US") != "US"),
         },
         "roster": {
             "rows": len(roster_rows),
