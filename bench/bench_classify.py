@@ -4,7 +4,6 @@ and the relevance evaluation's confusion tables."""
 
 from __future__ import annotations
 
-import json
 import os
 import random
 import subprocess
@@ -74,40 +73,61 @@ def raw_listings(n: int) -> list[RawListing]:
     ]
 
 
-def measure(n: int) -> float:
-    """Seconds to normalize and classify n synthetic listings with the `pipeline` on sys.path."""
+CHUNK = 10_000  # listings per timed round; the two sides alternate round by round
+
+
+def serve(n: int) -> None:
+    """Prepare n listings, then normalize and classify the chunk named on each stdin line, printing
+    its seconds: the coordinator alternates two such processes (ours, the baseline)."""
     config = load_config(ROOT / "pipeline.toml")
     vocabulary = load_vocabulary(config.vocabulary_path)
     raws = raw_listings(n)
     counts: Counter = Counter()
     for raw in raws[:200]:  # warm up: reference data and regular expressions load once per process
         classify(normalize(raw, counts), vocabulary, config.relevance, counts)
-    started = time.perf_counter()
-    for raw in raws:
-        classify(normalize(raw, counts), vocabulary, config.relevance, counts)
-    return time.perf_counter() - started
+    print("ready", flush=True)
+    for line in sys.stdin:
+        start = int(line)
+        began = time.perf_counter()
+        for raw in raws[start : start + CHUNK]:
+            classify(normalize(raw, counts), vocabulary, config.relevance, counts)
+        print(time.perf_counter() - began, flush=True)
 
 
-def ours_seconds(n: int) -> float:
-    out = subprocess.run(
-        [sys.executable, __file__, "--measure", str(n)], capture_output=True, text=True, check=True
-    ).stdout
-    return json.loads(out.splitlines()[-1])["seconds"]
-
-
-def baseline_seconds(n: int) -> float | None:
-    """The same measurement with the code of BASELINE_REV, in a fresh process."""
+def interleaved(n: int) -> tuple[float, float | None]:
+    """Seconds for ours and for BASELINE_REV on the same n listings, timed in alternating rounds of
+    CHUNK listings each, so the machine's ups and downs fall on both sides alike (measured: two
+    runs of the same code a minute apart differed by 25% on this shared machine)."""
     with checkout(BASELINE_REV, CHECKOUT) as folder:
-        if folder is None:
-            return None
-        out = subprocess.run(
-            [sys.executable, __file__, "--measure", str(n)],
-            env={**os.environ, CODE_ROOT_ENV: str(folder)},
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout
-    return json.loads(out.splitlines()[-1])["seconds"]
+        sides = {"ours": {}} | ({"baseline": {CODE_ROOT_ENV: str(folder)}} if folder else {})
+        procs = {
+            side: subprocess.Popen(
+                [sys.executable, __file__, "--serve", str(n)],
+                env={**os.environ, **extra},
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                text=True,
+            )
+            for side, extra in sides.items()
+        }
+        totals = dict.fromkeys(procs, 0.0)
+        try:
+            for proc in procs.values():
+                assert proc.stdout is not None and proc.stdout.readline().strip() == "ready"
+            for round_number, start in enumerate(range(0, n, CHUNK)):
+                order = list(procs) if round_number % 2 == 0 else list(procs)[::-1]
+                for side in order:
+                    proc = procs[side]
+                    assert proc.stdin is not None and proc.stdout is not None
+                    proc.stdin.write(f"{start}\n")
+                    proc.stdin.flush()
+                    totals[side] += float(proc.stdout.readline())
+        finally:
+            for proc in procs.values():
+                if proc.stdin:
+                    proc.stdin.close()
+                proc.wait()
+    return totals["ours"], totals.get("baseline")
 
 
 def address_accuracy() -> dict:
@@ -138,9 +158,7 @@ def main() -> list[dict]:
     vocabulary = load_vocabulary(config.vocabulary_path)
     results = []
     for n in sizes("100000"):
-        # Both in fresh processes, ours first then the baseline, then ours again: the better of ours.
-        ours = min(ours_seconds(n), ours_seconds(n)) if n <= 20_000 else ours_seconds(n)
-        before = baseline_seconds(n)
+        ours, before = interleaved(n)
         raws = raw_listings(n)
         started = time.perf_counter()
         for raw in raws:  # the floor: merely cleaning the same text fields
@@ -201,7 +219,7 @@ def main() -> list[dict]:
     return results
 
 
-if __name__ == "__main__" and sys.argv[1:2] == ["--measure"]:
-    print(json.dumps({"seconds": measure(int(sys.argv[2]))}))
+if __name__ == "__main__" and sys.argv[1:2] == ["--serve"]:
+    serve(int(sys.argv[2]))
 elif __name__ == "__main__":
     main()

@@ -69,6 +69,11 @@ def parse_street(text: str | None) -> StreetLine:
     text = _SPACE.sub(" ", text or "").strip(" ,")
     if not text:
         return StreetLine()
+    lower = text.lower()
+    if (simple := _SIMPLE.match(text)) and "box" not in lower and "pmb" not in lower and "p.o" not in lower:
+        street, found_units = _street_and_units(text, simple)  # the common case: one pass, no parser
+        street = street.strip(" ,").removesuffix(".")
+        return StreetLine(street=proper_case(street) if street else None, suite=", ".join(found_units) or None)
     if rural := _RURAL.match(text):
         kind = rural.group("kind")
         kind = kind.upper().replace(".", "").replace(" ", "") if len(kind) <= 5 else proper_case(kind.upper())
@@ -89,12 +94,13 @@ def parse_street(text: str | None) -> StreetLine:
     return StreetLine(street=proper_case(street) if street else None, suite=", ".join(units) or None, po_box=po_box)
 
 
-def _street_and_units(text: str) -> tuple[str, list[str]]:
+def _street_and_units(text: str, simple: re.Match | None = None) -> tuple[str, list[str]]:
     """The street and the units of a line holding no PO box: the parser's tags when it reads the
     line as a street address, the unit patterns otherwise."""
     if not text:
         return "", []
-    if (simple := _SIMPLE.match(text)) and not _UNIT.search(simple.group("street")):
+    simple = simple or _SIMPLE.match(text)
+    if simple and not _UNIT.search(simple.group("street")):
         unit = _unit(simple.group("type"), simple.group("id")) if simple.group("id") else None
         return simple.group("street"), [unit] if unit else []
     try:
