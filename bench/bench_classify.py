@@ -191,7 +191,7 @@ def main() -> list[dict]:
             + f"cleaning text alone {floor:.1f} s"
         )
     results.append(address_accuracy())
-    for name in ("relevance_eval", "relevance_holdout"):
+    for name in ("relevance_eval", "relevance_holdout", *(f"relevance_holdout_{n}" for n in range(2, 6))):
         path = ROOT / "tests" / "relevance" / "data" / f"{name}.json"
         if path.exists():
             report = evaluate(path, vocabulary, config.relevance)

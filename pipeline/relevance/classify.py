@@ -22,27 +22,41 @@ from pipeline.relevance.vocabulary import Entry, Provider, Vocabulary
 FIELDS = ("services", "description", "name", "business_name")
 IDENTITY_FIELDS = ("name", "business_name")
 SNIPPET = 160  # maximum characters of evidence text
-_SENTENCE_END = re.compile(r"[.!?;\n•|]")
-_FULL_STOP = re.compile(r"[.!?\n•|]")
+# A sentence ends at a full stop, but not at the one of a title or an abbreviation ("Dr. Penn").
+_ABBREVIATIONS = r"(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bSt)(?<!\bNo)(?<!\bAve)(?<!\bInc)(?<!\bSte)(?<!\bvs)"
+_SENTENCE_END = re.compile(_ABBREVIATIONS + r"[.!?;\n•|]")
+_FULL_STOP = re.compile(_ABBREVIATIONS + r"[.!?\n•|]")
 
 
 def classify(listing: Listing, vocabulary: Vocabulary, relevance: Relevance, counts: Counter | None = None) -> Listing:
     counts = counts if counts is not None else Counter()
     found: dict[str, Evidence] = {}
-    excluded: list[tuple[str, str]] = []  # (exclusion name, field)
+    excluded: list[tuple[str, str, bool]] = []  # (exclusion name, field, hosts therapists)
     therapy_words = False
     pattern, groups = vocabulary.combined
-    for field, text in _texts(listing):
+    for field, original in _texts(listing):
+        # One-letter misspellings of long terms ("triger point") are read as meant; evidence still
+        # quotes the original text.
+        corrected = vocabulary.speller.correct(original)
+        text = corrected.text if corrected else original
         for match in pattern.finditer(text):
             entry = groups[match.lastgroup]
+            if entry.kind == "false_friend":
+                continue  # "deep tissue infection", "neuromuscular dentistry": no offering
             if entry.kind == "exclusion":
                 if not _negated(text, match.start(), vocabulary):
-                    excluded.append((entry.name, field))
+                    excluded.append((entry.name, field, entry.hosts))
             elif entry.slug not in found:
+                start, end = corrected.span(match.start(), match.end()) if corrected else match.span()
                 evidence = _evidence(entry, text, match, field, listing.url, vocabulary, counts)
                 if evidence:
-                    found[entry.slug] = evidence
+                    found[entry.slug] = dataclasses.replace(evidence, snippet=snippet(original, start, end))
         therapy_words = therapy_words or bool(vocabulary.therapy_words.search(text))
+    # A provider of another kind, by its credential or registration (a dentist's DDS, a surgeon's code).
+    credentials = {c.upper().replace(".", "") for c in listing.credentials}
+    for entry in vocabulary.exclusions:
+        if entry.marks(credentials, set(listing.taxonomy_codes)):
+            excluded.append((entry.name, "credentials", False))
     techniques = [e.slug for e in vocabulary.techniques if e.slug in found]
     conditions = [e.slug for e in vocabulary.conditions if e.slug in found]
     provider = provider_of(listing, vocabulary)
@@ -50,8 +64,20 @@ def classify(listing: Listing, vocabulary: Vocabulary, relevance: Relevance, cou
     if score and provider:
         score += provider.boost
     exclusion = None
-    if excluded and not provider:
-        exclusion = f"not a therapy business ({excluded[0][0].lower()})"
+    # Another kind of business scores nothing unless a therapist's mark (a credential, a massage
+    # taxonomy) shows a therapist. Businesses that host therapists (a yoga studio, a salon, a gym)
+    # also keep what they offer in their services or description as massage: a licensed massage
+    # therapist there who offers deep tissue (or sports massage) is a real offering; a technique word
+    # in the name alone ("Trigger Point Nail Lounge") or a stretching class is not.
+    offered = {
+        slug
+        for slug in techniques
+        if found[slug].field in ("services", "description")
+        and (slug in vocabulary.core or "massage" in found[slug].snippet.lower())
+    }
+    blocking = [(name, field) for name, field, hosts in excluded if not (hosts and offered)]
+    if blocking and not provider:
+        exclusion = f"not a therapy business ({blocking[0][0].lower()})"
     elif score and not provider and not therapy_words and not techniques:
         # Techniques are therapy language themselves; a condition alone ("back pain") is not.
         exclusion = "names no therapy and no therapy credential or registration"

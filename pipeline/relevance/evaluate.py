@@ -60,7 +60,7 @@ def listing_from_case(case: dict) -> Listing:
         url=f"eval:{case['id']}",
         fetched_at="2026-01-01T00:00:00",
         raw_sha256="0" * 64,
-        raw_fields="{}",
+        raw_fields={},
         name=case["name"],
         business_name=case.get("business_name"),
         services=services,

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.errors import ConfigError
+from pipeline.relevance.typos import Speller
 
 _SLUG = re.compile(r"^[a-z][a-z0-9_]*$")
 
@@ -23,6 +24,19 @@ class Entry:
     terms: tuple[str, ...]
     pattern: re.Pattern
     group: str = ""  # entries of a group add up to at most Vocabulary.group_caps[group]
+    patterns: tuple[str, ...] = ()  # regular expressions for what words alone cannot list
+    hosts: bool = False  # an exclusion for a business therapists work inside (a gym, a salon)
+    # An exclusion also applies to a listing holding one of these credentials or NUCC codes (a
+    # code ending in "*" is a prefix: "1223*" is every dentist).
+    credentials: frozenset[str] = frozenset()
+    taxonomy_codes: tuple[str, ...] = ()
+
+    def marks(self, credentials: set[str], codes: set[str]) -> bool:
+        return bool(credentials & self.credentials) or any(
+            code.startswith(want[:-1]) if want.endswith("*") else code == want
+            for want in self.taxonomy_codes
+            for code in codes
+        )
 
 
 @dataclass(frozen=True)
@@ -48,6 +62,18 @@ class Vocabulary:
     therapy_words: re.Pattern = re.compile(r"(?!x)x")  # the gate for listings with no provider mark
     group_caps: dict[str, int] = dataclasses.field(default_factory=dict)
     strongest_condition: bool = True  # conditions do not add up: the strongest one counts
+    never_corrected: tuple[str, ...] = ()  # real words one letter from a term ([typos].never)
+    false_friends: tuple[str, ...] = ()  # phrases holding a term that are no offering ("deep tissue infection")
+
+    @functools.cached_property
+    def speller(self) -> Speller:
+        """Reads one-letter misspellings of the techniques' and conditions' long words."""
+        return Speller((term for entry in self.scored for term in entry.terms), self.never_corrected)
+
+    @property
+    def core(self) -> frozenset[str]:
+        """The core techniques: those in no capped group (deep tissue, NMT, trigger point, myofascial)."""
+        return frozenset(entry.slug for entry in self.techniques if not entry.group)
 
     def score(self, slugs: set[str]) -> int:
         """Points for the matched slugs: techniques add up (groups capped), conditions per the rule."""
@@ -68,10 +94,13 @@ class Vocabulary:
     def combined(self) -> tuple[re.Pattern, dict[str, Entry]]:
         """Every scored and exclusion term in one pattern (one pass per text); group name -> entry."""
         groups, alternatives = {}, []
+        if self.false_friends:  # first: at the same position, the look-alike phrase wins
+            groups["ff"] = Entry("false_friend", "false_friend", "", 0, self.false_friends, re.compile(""))
+            alternatives.append(f"(?P<ff>{_alternation(self.false_friends)})")
         for i, entry in enumerate(self.scored + self.exclusions):
             name = f"e{i}"
             groups[name] = entry
-            alternatives.append(f"(?P<{name}>{_alternation(entry.terms)})")
+            alternatives.append(f"(?P<{name}>{'|'.join([_alternation(entry.terms), *entry.patterns])})")
         pattern = re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?:e?s)?(?!\w)", re.IGNORECASE)
         return pattern, groups
 
@@ -95,6 +124,8 @@ def load_vocabulary(path: Path) -> Vocabulary:
         "providers",
         "gate",
         "scoring",
+        "typos",
+        "false_friends",
     }
     if unknown:
         raise ConfigError(f"unknown key '{sorted(unknown)[0]}' in vocabulary file {path}", path=str(path))
@@ -123,6 +154,8 @@ def load_vocabulary(path: Path) -> Vocabulary:
         scope=_words(data.get("scope", {}), "cues", "scope", path),
         providers=tuple(_providers(data.get("providers", {}), path)),
         therapy_words=_words(data.get("gate", {}), "therapy_words", "gate", path),
+        never_corrected=tuple(_strings(data.get("typos", {}), "never", "typos", path)),
+        false_friends=tuple(_strings(data.get("false_friends", {}), "terms", "false_friends", path)),
         **_scoring(data.get("scoring", {}), path),
     )
 
@@ -148,13 +181,19 @@ def _word_list(table: dict, key: str, where: str, path: Path) -> re.Pattern:
 
 
 def _words(table, key: str, where: str, path: Path) -> re.Pattern:
+    words = _strings(table, key, where, path)
+    return compile_terms(words) if words else re.compile(r"(?!x)x")
+
+
+def _strings(table, key: str, where: str, path: Path) -> list[str]:
+    """The list `key` of a table that holds nothing else."""
     if not isinstance(table, dict) or set(table) - {key}:
         extra = sorted(set(table) - {key}) if isinstance(table, dict) else [""]
         raise ConfigError(f"unknown key '{where}.{extra[0]}' in vocabulary file {path}", path=str(path))
     words = table.get(key, [])
     if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
         raise ConfigError(f"key '{where}.{key}' in {path} must be a list of strings", path=str(path))
-    return compile_terms(words) if words else re.compile(r"(?!x)x")
+    return words
 
 
 def _providers(table: dict, path: Path):
@@ -182,8 +221,11 @@ def _entries(table: dict, kind: str, path: Path):
         where = f"{kind}s.{slug}"
         if not _SLUG.match(slug):
             raise ConfigError(f"slug '{slug}' in {path} must be lowercase letters, digits and _", path=str(path))
-        if not isinstance(spec, dict) or set(spec) - {"name", "weight", "terms", "group"}:
-            extra = sorted(set(spec) - {"name", "weight", "terms", "group"}) if isinstance(spec, dict) else [where]
+        allowed = {"name", "weight", "terms", "group", "patterns"} | (
+            {"hosts_therapists", "credentials", "taxonomy_codes"} if kind == "exclusion" else set()
+        )
+        if not isinstance(spec, dict) or set(spec) - allowed:
+            extra = sorted(set(spec) - allowed) if isinstance(spec, dict) else [where]
             raise ConfigError(f"unknown key '{where}.{extra[0]}' in vocabulary file {path}", path=str(path))
         terms = spec.get("terms")
         if not terms or not isinstance(terms, list) or not all(isinstance(t, str) and t.strip() for t in terms):
@@ -199,7 +241,28 @@ def _entries(table: dict, kind: str, path: Path):
             terms=tuple(terms),
             pattern=compile_terms(terms),
             group=str(spec.get("group", "")),
+            patterns=tuple(_patterns(spec.get("patterns", []), where, path)),
+            hosts=bool(spec.get("hosts_therapists", False)),
+            credentials=frozenset(str(c).upper().replace(".", "") for c in spec.get("credentials", [])),
+            taxonomy_codes=tuple(str(c).upper() for c in spec.get("taxonomy_codes", [])),
         )
+
+
+def _patterns(patterns, where: str, path: Path) -> list[str]:
+    """Regular expressions of an entry: each must compile, and hold no named group of its own."""
+    if not isinstance(patterns, list) or not all(isinstance(p, str) and p.strip() for p in patterns):
+        raise ConfigError(f"key '{where}.patterns' in {path} must be a list of regular expressions", path=str(path))
+    for pattern in patterns:
+        try:
+            compiled = re.compile(pattern, re.IGNORECASE)
+        except re.error as err:
+            raise ConfigError(
+                f"key '{where}.patterns' in {path} holds an invalid regular expression {pattern!r}: {err}",
+                path=str(path),
+            ) from err
+        if compiled.groupindex:
+            raise ConfigError(f"key '{where}.patterns' in {path}: use (?:...) groups, not named ones", path=str(path))
+    return [f"(?:{pattern})" for pattern in patterns]
 
 
 def compile_terms(terms: list[str]) -> re.Pattern:

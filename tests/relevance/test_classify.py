@@ -22,7 +22,7 @@ def listing(**fields) -> Listing:
         url="http://x.test/p",
         fetched_at="2026-01-01T00:00:00",
         raw_sha256="0" * 64,
-        raw_fields="{}",
+        raw_fields={},
         name=fields.pop("name", "Ana Ruiz"),
         credentials=fields.pop("credentials", ["LMT"]),
     )
@@ -166,3 +166,53 @@ def test_score_is_capped_at_100():
 
 def test_snippet_short_text_is_kept_whole():
     assert snippet("Deep tissue", 0, 4) == "Deep tissue"
+
+
+@pytest.mark.parametrize(
+    "fields, tier, techniques, conditions, exclusion",
+    [
+        # An LMT inside a yoga studio, salon or gym offering a core technique is a real offering.
+        ({"name": "Sunrise Yoga Loft", "credentials": [], "services": ["Vinyasa", "Deep tissue massage"],
+          "description": "Our licensed massage therapist offers deep tissue sessions after class."},
+         "medium", ["deep_tissue"], [], None),
+        ({"name": "Trigger Point Nail Lounge", "credentials": [], "services": ["Manicure", "Pedicure"]},
+         "none", [], [], "nail salon"),
+        # A technique that belongs to a sister spa or a partner is out of scope.
+        ({"credentials": [], "name": "Cove Day Spa", "services": ["Swedish"],
+          "description": "Deep tissue and trigger point work are offered at our sister spa downtown."},
+         "none", [], [], None),
+        # Sciatica in other words; one-letter misspellings of long terms.
+        ({"description": "Relief for sciatic nerve pain."}, "medium", [], ["sciatica"], None),
+        ({"description": "We treat pain radiating down the leg and lumbar radiculopathy."}, "medium", [],
+         ["sciatica"], None),
+        ({"services": ["Triger point therapy"], "description": "Siatica relief."}, "high", ["trigger_point"],
+         ["sciatica"], None),
+        ({"services": ["Myofacial release"]}, "medium", ["myofascial_release"], [], None),
+        # Non-massage providers are none with the reason, whatever words they use.
+        ({"name": "Smile Dental", "credentials": ["DDS"], "description": "Neuromuscular dentistry for TMJ."},
+         "none", [], [], "other medical practice"),
+        ({"name": "Round Rock Orthopaedic Surgery Associates", "credentials": [], "taxonomy_codes": ["207X00000X"],
+          "description": "Orthopaedic surgeons treating fractures and deep tissue infections."},
+         "none", [], [], "other medical practice"),
+        ({"name": "Oak Street Pharmacy", "credentials": ["PharmD"], "description": "Ask our pharmacist."},
+         "none", [], [], "other medical practice"),
+        # Secondary techniques and low back pain alone are low, whatever their sum.
+        ({"services": ["Medical massage", "Sports massage"], "description": "Lower back pain relief."}, "low",
+         ["medical_massage", "sports"], ["low_back_pain"], None),
+        # A physical therapist treating sciatica is medium.
+        ({"credentials": ["PT", "DPT"], "description": "We treat sciatica with exercise."}, "medium", [],
+         ["sciatica"], None),
+    ],
+    ids=["lmt-in-yoga-studio", "technique-word-in-a-salon-name", "sister-spa", "sciatic-nerve", "radiating-pain",
+         "misspellings", "myofacial", "neuromuscular-dentistry", "orthopaedic-surgeon", "pharmacist",
+         "secondary-and-back-pain-is-low", "pt-treating-sciatica"],
+)  # fmt: skip
+def test_the_written_policy(fields, tier, techniques, conditions, exclusion):
+    got = classify(listing(**fields), VOCABULARY, RELEVANCE)
+    assert (got.relevance_tier, got.techniques, got.conditions) == (tier, techniques, conditions)
+    assert (exclusion is None and got.exclusion is None) or (exclusion and exclusion in (got.exclusion or "").lower())
+
+
+def test_a_misspelling_is_quoted_as_written():
+    got = classify(listing(description="Gentle triger point work for siatica."), VOCABULARY, RELEVANCE)
+    assert [e.snippet for e in got.evidence] == ["Gentle triger point work for siatica."] * 2

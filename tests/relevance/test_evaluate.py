@@ -13,9 +13,17 @@ from tests.conftest import ROOT
 
 CONFIG = load_config(ROOT / "pipeline.toml")
 VOCABULARY = load_vocabulary(CONFIG.vocabulary_path)
+DATA = ROOT / "tests" / "relevance" / "data"
 SETS = {
-    "development": ROOT / "tests" / "relevance" / "data" / "relevance_eval.json",
-    "holdout": ROOT / "tests" / "relevance" / "data" / "relevance_holdout.json",
+    "development": DATA / "relevance_eval.json",
+    "holdout": DATA / "relevance_holdout.json",
+    # Written one after another, each by someone who never saw the rules, to the policy in
+    # vocabulary.toml; each was measured once as it arrived (figures in docs/relevance.md), and
+    # the rules were then fixed for the classes of fault it showed, so only the newest is blind.
+    "holdout_2": DATA / "relevance_holdout_2.json",
+    "holdout_3": DATA / "relevance_holdout_3.json",
+    "holdout_4": DATA / "relevance_holdout_4.json",
+    "holdout_5": DATA / "relevance_holdout_5.json",
 }
 
 
@@ -32,6 +40,10 @@ def report(request):
 BARS = {
     "development": {"precision": 0.95, "recall": 0.90, "label": 0.9, "tier": 0.95},
     "holdout": {"precision": 0.94, "recall": 0.90, "label": 0.7, "tier": 0.90},
+    "holdout_2": {"precision": 0.97, "recall": 0.95, "label": 0.8, "tier": 0.95},
+    "holdout_3": {"precision": 0.97, "recall": 0.95, "label": 0.8, "tier": 0.95},
+    "holdout_4": {"precision": 0.97, "recall": 0.95, "label": 0.8, "tier": 0.95},
+    "holdout_5": {"precision": 0.97, "recall": 0.95, "label": 0.8, "tier": 0.95},
 }
 
 
