@@ -423,7 +423,10 @@ def cmd_report(args) -> int:
     path, running = operator_database(config)
     with Warehouse(path, read_only=True) as warehouse:
         result = write_report(
-            warehouse, args.out or config.resolve(config.paths.report), generated_at=f"{utcnow():%Y-%m-%d %H:%M} UTC"
+            warehouse,
+            args.out or config.resolve(config.paths.report),
+            generated_at=f"{utcnow():%Y-%m-%d %H:%M} UTC",
+            source_label=config.shown(path),
         )
     if not args.quiet:
         note = " (a run is in progress: this is the published state)" if running else ""

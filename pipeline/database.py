@@ -9,6 +9,7 @@ import json
 import logging
 import os
 import re
+import secrets
 import shutil
 import tempfile
 from collections.abc import Iterable, Iterator
@@ -17,7 +18,7 @@ from pathlib import Path
 
 import duckdb
 
-from pipeline.errors import NothingToDo, WarehouseError
+from pipeline.errors import DiskError, NothingToDo, WarehouseError, disk_error, is_disk_full
 
 log = logging.getLogger(__name__)
 
@@ -130,6 +131,8 @@ class Warehouse:
         try:
             return self.con.execute(statement, wanted) if wanted else self.con.execute(statement)
         except duckdb.Error as err:
+            if is_disk_full(str(err)):
+                raise DiskError(f"the disk is full: sql/{name} could not write its file or table") from err
             raise WarehouseError(f"SQL file sql/{name} failed: {_first_line(err)}") from err
 
     @contextlib.contextmanager
@@ -222,9 +225,15 @@ def publish(work: Path, published: Path) -> None:
     Readers holding the old file open keep reading the old snapshot; new readers see the new
     one. A crash before the rename leaves the previous snapshot in place.
     """
-    published.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{published.name}.", suffix=".tmp", dir=published.parent)
-    os.close(fd)
+    kept = "the previous snapshot stays published"
+    try:
+        published.parent.mkdir(parents=True, exist_ok=True)
+        # Not mkstemp, whose file is private (0600): the snapshot is for every reader (the web
+        # server building the site, a teammate's `make sql`), so it gets the mode any new file gets.
+        tmp = str(published.parent / f".{published.name}.{secrets.token_hex(6)}.tmp")
+        os.close(os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o666))
+    except OSError as err:
+        raise disk_error(err, "publish", published, kept=kept) from err
     try:
         shutil.copyfile(work, tmp)
         with open(tmp, "rb+") as handle:
@@ -232,6 +241,9 @@ def publish(work: Path, published: Path) -> None:
         # A write-ahead log left beside the old snapshot would be replayed into the new one.
         Path(f"{published}.wal").unlink(missing_ok=True)
         os.replace(tmp, published)
+    except OSError as err:
+        Path(tmp).unlink(missing_ok=True)
+        raise disk_error(err, "publish", published, kept=kept) from err
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise

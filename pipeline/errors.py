@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+
 
 class PipelineError(Exception):
     """Root of every error this package raises on purpose.
@@ -82,3 +84,34 @@ class ChecksFailed(PipelineError):
     def __init__(self, message: str, *, failures: list[str]):
         super().__init__(message)
         self.failures = failures
+
+
+class DiskError(PipelineError, OSError):
+    """A file or folder could not be written: a full disk, no permission, a missing folder."""
+
+
+# What an operator should read for the errors a disk gives; the strerror otherwise.
+_DISK_REASONS = {
+    errno.ENOSPC: "the disk is full",
+    errno.EDQUOT: "the disk quota is used up",
+    errno.EACCES: "permission is denied",
+    errno.EPERM: "permission is denied",
+    errno.EROFS: "the file system is read-only",
+    errno.ENOENT: "a folder on the way does not exist",
+    errno.ENOTDIR: "a part of the path is a file, not a folder",
+    errno.EEXIST: "a part of the path is a file, not a folder",
+    errno.EISDIR: "it is a folder",
+}
+
+
+def disk_error(err: OSError, doing: str, where, *, kept: str = "") -> DiskError:
+    """One sentence for an operating-system error: what could not be done where, why, and what
+    stays as it was ("cannot publish data/directory.duckdb: the disk is full; the previous
+    snapshot stays published")."""
+    reason = _DISK_REASONS.get(err.errno or 0, err.strerror or str(err))
+    return DiskError(f"cannot {doing} {where}: {reason}" + (f"; {kept}" if kept else ""))
+
+
+def is_disk_full(message: str) -> bool:
+    """DuckDB reports a full disk only in its message."""
+    return "No space left on device" in message or "Disk quota exceeded" in message

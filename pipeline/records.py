@@ -25,6 +25,7 @@ class RawListing:
     lon: float | None = None
     attribution: str | None = None  # a licence notice that must travel with the data (ODbL)
     default_state: str | None = None  # the state a source implies (a board's roster) if the address names none
+    kind: str | None = None  # person or business when the source says so (NPPES entity type, an OSM place)
     field_sources: dict[str, str] = field(default_factory=dict)  # field -> what supplied it (html)
 
 
@@ -45,7 +46,7 @@ class Listing:
     url: str
     fetched_at: str
     raw_sha256: str
-    raw_fields: str  # JSON of RawListing.fields, kept for re-processing and audits
+    raw_fields: dict  # RawListing.fields as extracted (a JSON object), kept for re-processing and audits
     name: str
     kind: str = "person"  # person or business
     credentials: list[str] = field(default_factory=list)
@@ -68,11 +69,14 @@ class Listing:
     description: str | None = None
     services: list[str] = field(default_factory=list)
     opening_hours: str | None = None
+    price_range: str | None = None  # schema.org priceRange: "$$", "$60-$120"
+    payment_accepted: list[str] = field(default_factory=list)  # "Cash", "Credit Card", "HSA"
+    languages: list[str] = field(default_factory=list)  # languages spoken (schema.org availableLanguage)
     npi: str | None = None
     licenses: list[dict] = field(default_factory=list)  # [{number, state, status}]
     taxonomy_codes: list[str] = field(default_factory=list)
     attribution: str | None = None
-    field_sources: str | None = None  # JSON: field -> selector / json-ld / microdata
+    field_sources: dict | None = None  # field -> selector / json-ld / microdata (a JSON object)
     techniques: list[str] = field(default_factory=list)
     conditions: list[str] = field(default_factory=list)
     relevance_score: int = 0

@@ -14,7 +14,7 @@ from pipeline.cli import main
 from tests.conftest import ROOT, snapshot
 
 # The demo fixture runs the demo twice; keeping its users on one worker runs it once.
-pytestmark = pytest.mark.xdist_group("demo")
+pytestmark = pytest.mark.xdist_group(name="demo")
 
 TRUTH = json.loads((ROOT / "data" / "samples" / "site-truth.json").read_text())
 
@@ -228,7 +228,7 @@ def test_status_and_check(demo, capsys):
     assert code == 0 and status["runs"][0]["status"] == "ok"
     assert status["sources"][0]["source"] == "sample_directory"
     code, out, _ = run_cli(["check"], capsys, demo["config"])
-    assert code == 0 and "therapists_unique_id" in out and "FAIL" not in out
+    assert code == 0 and "therapists_unique_id" in out and "FAIL error" not in out
 
 
 def test_console_script_is_installed():
@@ -330,3 +330,61 @@ def test_explain_says_what_normalization_found_about_an_address(demo, capsys):
     assert code == 0 and "address: ZIP 01852: the leading zero a spreadsheet lost was restored" in out
     code, out, _ = run_cli(["explain", derived], capsys, demo["config"])
     assert code == 0 and "(derived from the source's coordinates)" in out
+
+
+def test_an_export_folder_that_cannot_be_made_is_one_sentence(demo, capsys):
+    blocker = demo["tmp"] / "not-a-folder"
+    blocker.write_text("a file where a folder should be")
+    code, out, err = run_cli(["export", "--out", str(blocker / "site-data")], capsys, demo["config"])
+    assert code == 1 and out == "" and err.count("\n") == 1
+    assert err.startswith(f"Error: Cannot write the export to {blocker / 'site-data'}: a part of the path is a file")
+    assert "the previous export stays in place" in err and "unexpected" not in err
+
+
+def test_the_report_names_the_database_relative_to_the_config(demo, capsys):
+    out = demo["tmp"] / "report-relative.html"
+    code, _, err = run_cli(["report", "--out", str(out)], capsys, demo["config"])
+    page = out.read_text(encoding="utf-8")
+    assert code == 0 and "from data/work.duckdb." in page and str(demo["tmp"]) not in page
+    assert "Report: report-relative.html" in err
+
+
+def test_no_listing_anywhere_says_what_each_source_gave_and_lost(tmp_path, write_config, capsys):
+    from tests.servers import Route, ScriptedServer
+
+    routes = {"/directory/page-1.html": Route(body="<html><body><p>No results.</p></body></html>")}
+    with ScriptedServer(routes) as server:
+        path = write_config(base_url=server.url + "/")
+        code = main(["--config", str(path), "run"])
+    err = capsys.readouterr().err
+    assert code == 1 and "No source produced any listing (sample_directory: complete, 0 listings, 0 failures" in err
+
+
+def test_the_demo_records_come_out_right(demo):
+    """Display names keep their diacritics, raw fields are JSON objects, an NPPES record's street
+    beats its PO box and its state follows its ZIP, a licence listed under two taxonomies is one,
+    and records of other taxonomies the loose search brought back are dropped and counted."""
+    con = duckdb.connect(str(demo["tmp"] / "data" / "directory.duckdb"), read_only=True)
+    try:
+        names = {row[0] for row in con.execute("select name from therapists").fetchall()}
+        missing = con.execute("select count(*) from listings where raw_fields->>'$.name' is null").fetchone()[0]
+        reyna = con.execute(
+            "select street, mailing_address, city, state, postal_code, licenses, address_flags from listings "
+            "where name = 'Reyna Baldwin'"
+        ).fetchone()
+    finally:
+        con.close()
+    assert "Tomás Reyes" in names and "Tomas Reyes" not in names
+    assert {"Linh Do", "Kim Ma", "Ann Okafor", "Café do Ponto Massagem"} <= names, "no surname lost to a credential"
+    assert missing == 0
+    street, mailing, city, state, postal_code, licenses, flags = reyna
+    assert (street, mailing, city, state, postal_code) == (
+        "2210 S 1st St",
+        "PO Box 4471, Austin, TX 78767",
+        "Austin",
+        "TX",
+        "78704",
+    )
+    assert [(lic["number"], lic["state"]) for lic in licenses] == [("MT199001", "TX")]
+    assert flags == ["state_zip_mismatch", "state_from_zip"]
+    assert "dropped/other_taxonomy=2" in demo["first"].stderr

@@ -129,3 +129,25 @@ def test_a_disabled_sample_source_can_still_be_named(write_config, capsys):
     assert main(["--config", str(path), "-q", "scrape", "--source", "sample_directory"]) == 0
     assert main(["--config", str(path), "scrape", "--source", "nope"]) == 2
     assert "unknown source 'nope'" in capsys.readouterr().err.lower()
+
+
+def test_a_config_that_reaches_no_server_needs_no_user_agent(tmp_path):
+    """Only sources that fetch (or online geocoders) must say who is asking."""
+    (tmp_path / "roster.csv").write_text("License,Name\n1,Ann Lee\n", encoding="utf-8")
+    local = (
+        '[sources.board]\nkind = "csv"\npath = "roster.csv"\nstate = "TX"\n'
+        '[sources.board.columns]\nlicense_number = "License"\nname = "Name"\n'
+    )
+    path = tmp_path / "pipeline.toml"
+    path.write_text(local, encoding="utf-8")
+    assert load_config(path).http.user_agent == ""
+    path.write_text(local.replace('path = "roster.csv"', 'base_url = "https://board.example.org/"\npath = "r.csv"'))
+    with pytest.raises(ConfigError, match="contact URL or email"):
+        load_config(path)
+
+
+def test_scope_country_is_the_united_states(tmp_path):
+    path = tmp_path / "pipeline.toml"
+    path.write_text((ROOT / "pipeline.toml").read_text().replace('country = "US"', 'country = "CA"'))
+    with pytest.raises(ConfigError, match="scope.country"):
+        load_config(path)

@@ -1,12 +1,16 @@
 """The warehouse: migrations applied once, persisted macros, SQL file handling, atomic publish."""
 
+import errno
+import os
 import random
+import shutil
+from pathlib import Path
 
 import duckdb
 import pytest
 
 from pipeline.database import SQL_DIR, Warehouse, open_work, publish, statements
-from pipeline.errors import NothingToDo, WarehouseError
+from pipeline.errors import DiskError, NothingToDo, WarehouseError
 
 
 def test_migrations_apply_once_and_are_recorded(tmp_path):
@@ -110,3 +114,33 @@ def test_publish_replaces_atomically_and_keeps_open_readers_working(tmp_path):
 def test_failed_sql_names_the_file(tmp_path):
     with open_work(tmp_path / "w.duckdb") as warehouse, pytest.raises(WarehouseError, match="sql/load/merge.sql"):
         warehouse.run("load/merge.sql", {"now": "not a timestamp"})
+
+
+def test_the_published_file_is_readable_by_everyone_like_any_new_file(tmp_path):
+    work, published = tmp_path / "w.duckdb", tmp_path / "out" / "directory.duckdb"
+    open_work(work).close()
+    publish(work, published)
+    assert published.stat().st_mode & 0o777 == 0o666 & ~_umask(), "a web server or a teammate must read it"
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def test_a_full_disk_while_publishing_says_so_and_keeps_the_snapshot(tmp_path, monkeypatch):
+    work, published = tmp_path / "w.duckdb", tmp_path / "directory.duckdb"
+    open_work(work).close()
+    publish(work, published)
+    before = published.read_bytes()
+
+    def full(src, dst, **kwargs):
+        Path(dst).write_bytes(b"partial")
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(shutil, "copyfile", full)
+    with pytest.raises(DiskError) as caught:
+        publish(work, published)
+    assert str(caught.value) == f"cannot publish {published}: the disk is full; the previous snapshot stays published"
+    assert published.read_bytes() == before and not list(tmp_path.glob(".directory.duckdb.*"))

@@ -13,6 +13,7 @@ Parts, in build order (``nppes`` names both NPPES parts, ``sources`` all but the
     overpass       overpass/*.json                    (builders/overpass.py)
     roster         rosters/tx_massage_roster.csv      (builders/roster.py)
     address-roster rosters/ma_massage_roster.csv      (builders/address_roster.py)
+    results-site   results-site/ (cards, dead links)  (builders/results_page.py)
     jsonld-site    jsonld-site/                       (builders/jsonld_site.py)
     sources-truth  sources-truth.json                 (builders/truth.py)
 
@@ -34,12 +35,22 @@ from builders import (
     nppes_api,
     nppes_bulk,
     overpass,
+    results_page,
     roster,
     truth,
 )
 
 SITE = "site"
-SOURCES = ("nppes-api", "nppes-bulk", "overpass", "roster", "address-roster", "jsonld-site", "sources-truth")
+SOURCES = (
+    "nppes-api",
+    "nppes-bulk",
+    "overpass",
+    "roster",
+    "address-roster",
+    "jsonld-site",
+    "results-site",
+    "sources-truth",
+)
 PARTS = (SITE, *SOURCES)
 GROUPS = {"nppes": ("nppes-api", "nppes-bulk"), "sources": SOURCES}
 
@@ -55,8 +66,10 @@ def write_sources(parts: set[str]) -> None:
     roster_rows = roster.build()
     pages = jsonld_site.build()
     address_rows = address_roster.build()
+    results_files = results_page.build()
     sources_truth = truth.build(site_truth, records, rows, elements, roster_rows, pages)
     sources_truth["address_roster"] = address_roster.truth(address_rows)
+    sources_truth["results_site"] = results_page.truth()
 
     writes = {
         "nppes-api": lambda: nppes_api.write(records),
@@ -64,6 +77,7 @@ def write_sources(parts: set[str]) -> None:
         "overpass": lambda: overpass.write(elements),
         "roster": lambda: roster.write(roster_rows),
         "address-roster": lambda: address_roster.write(address_rows),
+        "results-site": lambda: results_page.write(results_files),
         "jsonld-site": lambda: jsonld_site.write(pages),
         "sources-truth": lambda: truth.write(sources_truth),
     }

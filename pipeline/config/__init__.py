@@ -296,7 +296,12 @@ def _validate(config: Config, reader: _Reader) -> None:
             "scope.country",
         )
     http = config.http
-    if not re.search(r"(https?://\S+|[\w.+-]+@[\w-]+\.[\w.-]+)", http.user_agent):
+    # Only a config that reaches a server needs to say who is asking: all-local sources (a roster
+    # file, the bulk NPPES file) and the offline geocoders do not.
+    online = any(source.fetches for source in config.sources.values()) or any(
+        name not in GEOCODERS for name in config.geocode.chain
+    )
+    if online and not re.search(r"(https?://\S+|[\w.+-]+@[\w-]+\.[\w.-]+)", http.user_agent):
         raise reader.error(
             "key 'http.user_agent' must name the crawler and include a contact URL or email", "http.user_agent"
         )

@@ -23,6 +23,9 @@ HTML_FIELDS = (
     "services",
     "description",
     "opening_hours",
+    "price_range",
+    "payment_accepted",
+    "languages",
 )
 # Fields a roster CSV may map from its columns.
 CSV_FIELDS = (
@@ -68,6 +71,12 @@ class SourceSettings:
     def cache_ttl_seconds(self) -> float:
         return parse_duration(self.cache_ttl)
 
+    @property
+    def fetches(self) -> bool:
+        """Whether the source reaches a server (so the crawler must identify itself): any kind with
+        a base URL; a roster or bulk file read from disk does not."""
+        return bool(getattr(self, "base_url", ""))
+
     def problems(self) -> list[tuple[str, str]]:
         """(key, message) pairs for values the type alone cannot rule out."""
         found = []
@@ -99,6 +108,9 @@ class HtmlSource(SourceSettings):
     start_urls: list[str]
     selectors: HtmlSelectors
     fields: dict[str, str] = field(default_factory=dict)  # empty: rely on schema.org structured data
+    # Fields read from the card on the list page itself: a directory whose cards carry everything
+    # needs no detail page, and a card whose profile is gone (404) still gives a listing.
+    card_fields: dict[str, str] = field(default_factory=dict)
     structured_data: bool = True  # read schema.org JSON-LD and microdata on every profile
     allowed_hosts: list[str] = field(default_factory=list)  # extra hosts links may lead to
     max_pages: int = 100  # list pages followed before stopping
@@ -110,11 +122,17 @@ class HtmlSource(SourceSettings):
             for key in self.fields
             if key not in HTML_FIELDS
         ]
-        if "name" not in self.fields and not self.structured_data:
+        found += [
+            (f"card_fields.{key}", f"is not a known field; known: {', '.join(HTML_FIELDS)}")
+            for key in self.card_fields
+            if key not in HTML_FIELDS
+        ]
+        if "name" not in self.fields and "name" not in self.card_fields and not self.structured_data:
             found.append(("fields.name", "is required when structured_data = false (a listing needs a name)"))
-        for key in ("card", "detail_link"):
-            if not getattr(self.selectors, key).strip():
-                found.append((f"selectors.{key}", "is required (a CSS selector)"))
+        if not self.selectors.card.strip():
+            found.append(("selectors.card", "is required (a CSS selector)"))
+        if not self.selectors.detail_link.strip() and "name" not in self.card_fields:
+            found.append(("selectors.detail_link", "is required unless card_fields reads a name from the card"))
         if not self.start_urls:
             found.append(("start_urls", "must list at least one URL"))
         return found
@@ -127,6 +145,8 @@ class NppesSource(SourceSettings):
     base_url: str = "https://npiregistry.cms.hhs.gov/api/"
     states: list[str]  # two-letter codes; the API rejects a search on state alone, so it pairs with taxonomy
     taxonomies: list[str] = field(default_factory=lambda: ["Massage Therapist"])  # taxonomy_description values
+    # NUCC codes kept after fetching: the description search is loose (it finds assistants, surgeons).
+    taxonomy_codes: list[str] = field(default_factory=lambda: ["225700000X"])
     page_size: int = 200  # the API's maximum `limit`
     max_skip: int = 1000  # the API's maximum `skip`: at most page_size + max_skip results per query
 
@@ -135,6 +155,8 @@ class NppesSource(SourceSettings):
         found += _states_problems(self.states, required=True)
         if not self.taxonomies:
             found.append(("taxonomies", "must list at least one taxonomy description"))
+        if not self.taxonomy_codes:
+            found.append(("taxonomy_codes", "must list at least one NUCC code (225700000X: Massage Therapist)"))
         if not 0 < self.page_size <= 200:
             found.append(("page_size", "must be from 1 to 200 (the API's limit)"))
         if self.max_skip < 0 or self.max_skip > 1000:

@@ -123,9 +123,9 @@ def parse_address(
         not_an_address = False
     lines = [parse_street(text) for text in written]
     street_out, suite, box = _choose(lines)
-    mailing = _clean(mailing)
+    mailing = _one_line(parse_address(line=_clean(mailing))) if _clean(mailing) else None
     if box and street_out:
-        mailing = box  # the practice is at the street; the box is where its post goes
+        mailing = mailing or box  # the practice is at the street; the box is where its post goes
     elif box:
         street_out = box
 
@@ -306,6 +306,13 @@ def _country(country: str | None, cut: _Line, state: str | None, postal_code: st
         if region:
             return region
     return "US"
+
+
+def _one_line(address: Address) -> str | None:
+    """ "PO Box 4471, Austin, TX 78767": an address written out on one line."""
+    region = " ".join(part for part in (address.state, address.postal_code) if part)
+    line = ", ".join(part for part in (address.street, address.suite, address.city, region) if part)
+    return line or None
 
 
 def describe_flags(flags: list[str] | tuple[str, ...], *, state: str | None, postal_code: str | None) -> list[str]:

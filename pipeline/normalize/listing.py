@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-import json
 import re
 from collections import Counter
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
@@ -45,11 +44,13 @@ def normalize(raw: RawListing, counts: Counter | None = None) -> Listing:
     for item in fields.get("credentials") or []:
         credentials += split_credential_text(clean_text(item))
     business = text.get("business_name")
-    phones = normalize_phones(text.get("phone"))
-    if text.get("phone") and not phones:
+    # A value a selector read that cannot be used (a placeholder "tel:+1234567890") gives way to
+    # what the page's structured data says (FIELD_fallback, kept by the html source).
+    phones = normalize_phones(text.get("phone")) or normalize_phones(text.get("phone_fallback"))
+    if text.get("phone") and not normalize_phones(text.get("phone")):
         counts["normalize/invalid/phone"] += 1
-    email = normalize_email(text.get("email"))
-    if text.get("email") and not email:
+    email = normalize_email(text.get("email")) or normalize_email(text.get("email_fallback"))
+    if text.get("email") and not normalize_email(text.get("email")):
         counts["normalize/invalid/email"] += 1
     lines = {key: _address_text(fields.get(key), text.get(key)) for key in _ADDRESS_LINES}
     address = parse_address(
@@ -77,15 +78,15 @@ def normalize(raw: RawListing, counts: Counter | None = None) -> Listing:
         url=raw.url,
         fetched_at=raw.fetched_at,
         raw_sha256=raw.raw_sha256,
-        raw_fields=json.dumps(fields, ensure_ascii=False, sort_keys=True),
+        raw_fields=dict(fields),
         name=name,
-        kind=listing_kind(name),
+        kind=listing_kind(name, raw.kind),
         credentials=_unique(credentials),
         business_name=proper_case(business) if business else None,
         phone=phones[0][0] if phones else None,
         phone_ext=phones[0][1] if phones else None,
         other_phones=[number for number, _ in phones[1:]],
-        website=normalize_website(text.get("website")),
+        website=normalize_website(text.get("website")) or normalize_website(text.get("website_fallback")),
         email=email,
         street=address.street,
         suite=address.suite,
@@ -100,22 +101,31 @@ def normalize(raw: RawListing, counts: Counter | None = None) -> Listing:
         description=text.get("description") or None,
         services=_unique([clean_text(s) for s in fields.get("services") or [] if clean_text(s)]),
         opening_hours=text.get("opening_hours") or None,
+        price_range=(text.get("price_range") or "")[:40] or None,
+        payment_accepted=_unique([clean_text(p) for p in fields.get("payment_accepted") or [] if clean_text(p)]),
+        languages=_unique([clean_text(lang) for lang in fields.get("languages") or [] if clean_text(lang)]),
         npi=_valid_npi(raw.npi, counts),
-        licenses=[
-            {
-                "number": clean_text(str(lic.get("number") or "")),
-                "state": normalize_state(lic.get("state")),
-                "status": (lic.get("status") or "").lower() or None,
-            }
-            for lic in raw.licenses
-            if clean_text(str(lic.get("number") or ""))
-        ],
+        licenses=_licenses(raw.licenses),
         taxonomy_codes=_unique([code.strip().upper() for code in raw.taxonomy_codes if code and code.strip()]),
         attribution=raw.attribution,
-        field_sources=json.dumps(raw.field_sources, sort_keys=True) if raw.field_sources else None,
+        field_sources=dict(raw.field_sources) or None,
         lat=raw.lat,
         lon=raw.lon,
     )
+
+
+def _licenses(licenses: list[dict]) -> list[dict]:
+    """Licences cleaned, each (state, number) once: NPPES repeats a licence under every taxonomy
+    it is entered for."""
+    kept: dict[tuple, dict] = {}
+    for lic in licenses:
+        number = clean_text(str(lic.get("number") or ""))
+        if number:
+            state = normalize_state(lic.get("state"))
+            kept.setdefault((state, number.upper()), {
+                "number": number, "state": state, "status": (lic.get("status") or "").lower() or None,
+            })  # fmt: skip
+    return list(kept.values())
 
 
 def _address_text(value, cleaned: str | None) -> str | None:

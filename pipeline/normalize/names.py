@@ -44,10 +44,36 @@ CREDENTIALS = frozenset(
         "CST",
         "MLD",
         "CLT",
+        "PSYD",
+        "PHARMD",
+        "RPH",
+        "LICSW",
+        "LCSW",
+        "LMFT",
+        "LPC",
+        "CGP",
+        "OTR/L",
+        "COTA",
+        "COTA/L",
+        "DDS",
+        "DMD",
+        "NP",
+        "FNP",
+        "APRN",
+        "PA-C",
+        "PA",
+        "LAT",
     }
 )
 TITLES = frozenset({"DR", "MR", "MRS", "MS", "MX", "MISS", "PROF"})
 SUFFIXES = frozenset({"JR", "SR", "II", "III", "IV"})
+# Credentials that end a name without a comma only when they cannot be the surname: two-letter
+# ones (DO, MA, PA, MS...) are real surnames ("Linh Do", "Kim Ma") and are split only after a comma.
+UNMISTAKABLE = frozenset(c for c in CREDENTIALS if len(c) >= 3) | {"MD", "DPT"}
+# Legal forms of a business: after a comma they are part of its name ("Smith Practice, PC").
+LEGAL_SUFFIXES = frozenset({"PC", "PA", "PLLC", "LLC", "LLP", "LP", "INC", "LTD", "CORP", "CO", "PLC", "PSC"})
+# Words that form a credential with a single letter: "Pharm D", "Psy D".
+_CREDENTIAL_PARTS = frozenset({"PHARM", "PSY", "ED"})
 BUSINESS_WORDS = frozenset(
     {
         "spa",
@@ -123,7 +149,36 @@ BUSINESS_WORDS = frozenset(
         "pllc.",
         "llp",
         "partners",
+        "club",
+        "yacht",
+        "gym",
+        "fitness",
+        "pharmacy",
+        "dental",
+        "dentistry",
+        "hospital",
+        "surgery",
+        "surgical",
+        "orthopaedics",
+        "orthopedics",
+        "pc",
+        "plc",
+        "psc",
+        "cafe",
+        "café",
+        "shop",
+        "store",
+        "academy",
+        "school",
+        "university",
+        "hotel",
+        "resort",
     }
+)
+# Words that do not count toward a person's name length: initials, generational suffixes and the
+# particles of surnames ("Jon F. Van Rader Sr." is a person of three words).
+_PARTICLES = frozenset(
+    {"van", "von", "der", "den", "de", "del", "della", "di", "da", "du", "la", "le", "st", "bin", "al"}
 )
 # Words whose case is fixed whatever the source did.
 _FIXED = {
@@ -138,6 +193,19 @@ _FIXED = {
     "mfr": "MFR",
     "pt": "PT",
     "dba": "DBA",
+    # Legal forms, directions and numerals keep their capitals: "Practice, PC", "Rd NE".
+    "pc": "PC",
+    "pa": "PA",
+    "llp": "LLP",
+    "lp": "LP",
+    "plc": "PLC",
+    "psc": "PSC",
+    "ne": "NE",
+    "nw": "NW",
+    "se": "SE",
+    "sw": "SW",
+    "dds": "DDS",
+    "md": "MD",
 }
 _PLACEHOLDER = {"", "--", "-"}
 
@@ -145,22 +213,46 @@ _PLACEHOLDER = {"", "--", "-"}
 def split_credentials(name: str) -> tuple[str, list[str]]:
     """'JANE DOE, LMT, NCBTMB' -> ('Jane Doe', ['LMT', 'NCBTMB']); titles and placeholders are dropped.
 
-    Registers write 'DOE, JANE M' (surname first): that is turned round to 'Jane M Doe'.
+    Credentials are split off after a comma ("Kim Ma, LMT"), or at the end of the name only when
+    they cannot be a surname ("Marcus O'Neil LMT"): a person's name never loses its last word, so
+    "Linh Do" and "Kim Ma" stay whole (DO and MA are credentials too). Legal suffixes after a comma
+    ("Smith Practice, PC") belong to the name. Registers write 'DOE, JANE M' (surname first): that
+    is turned round to 'Jane M Doe'.
     """
-    tokens = re.split(r"[\s,]+", _surname_last(name.strip()))
-    kept: list[str] = []
+    head, comma, tail = _surname_last(name.strip()).partition(",")
+    words = [word for word in head.split() if word not in _PLACEHOLDER]
+    while len(words) > 1 and _bare(words[0]) in TITLES:
+        words = words[1:]
     credentials: list[str] = []
-    for token in tokens:
-        bare = token.strip(".").upper().replace(".", "")
-        if not bare or token in _PLACEHOLDER:
+    while len(words) > 1 and _bare(words[-1]) in UNMISTAKABLE:
+        credentials.insert(0, _bare(words.pop()))
+    kept_tail = []
+    for part in tail.split(",") if comma else []:
+        part = part.strip()
+        if not part or part in _PLACEHOLDER:
             continue
-        if bare in CREDENTIALS and kept:
-            credentials.append(bare)
-        elif bare in TITLES and not kept:
-            continue
+        if _bare(part) in LEGAL_SUFFIXES | SUFFIXES or not _credential_shaped(part):
+            kept_tail.append(part)  # "PC", "Jr", "Jones & Associates": part of the name
         else:
-            kept.append(token)
-    return proper_case(" ".join(kept)), credentials
+            credentials += split_credential_text(part)
+    name_text = " ".join(words) + "".join(f", {part}" for part in kept_tail)
+    return proper_case(name_text), list(dict.fromkeys(credentials))
+
+
+def _bare(token: str) -> str:
+    return token.strip(".,").upper().replace(".", "")
+
+
+def _credential_shaped(part: str) -> bool:
+    """'LMT', 'Ph.D.', 'M. D.', 'Pharm D', 'OTR/L', 'LMT NCBTMB': credential letters, not words."""
+    tokens = part.replace("/", " ").split()
+    return bool(tokens) and all(
+        _bare(token) in CREDENTIALS
+        or _bare(token) in _CREDENTIAL_PARTS
+        or len(_bare(token)) == 1
+        or (token.replace(".", "").isupper() and len(_bare(token)) <= 6)
+        for token in tokens
+    )
 
 
 def _surname_last(name: str) -> str:
@@ -181,12 +273,22 @@ def _surname_last(name: str) -> str:
 
 
 def split_credential_text(text: str) -> list[str]:
-    """'LMT, NCBTMB' or 'L.M.T.' -> ['LMT', 'NCBTMB'] (unknown words are kept, upper-cased)."""
-    return [
-        part.replace(".", "").upper()
-        for part in re.split(r"[\s,/;]+", text or "")
-        if part.replace(".", "").strip() and part not in _PLACEHOLDER
-    ]
+    """'LMT, NCBTMB', 'L.M.T.', 'M. D.', 'Pharm D', 'Ph.D., CGP', 'OTR/L', 'PT/DPT' -> credentials,
+    upper case without dots; a credential written in parts stays whole (['MD'], ['PHARMD'],
+    ['OTR/L']), a list is split (['PT', 'DPT'])."""
+    found = []
+    for part in re.split(r"[,;]+", text or ""):
+        part = part.strip()
+        if not part or part in _PLACEHOLDER:
+            continue
+        # "OTR/L", "COTA/L": a slash before one letter is part of the credential; "PT/DPT" is two.
+        for piece in re.split(r"/(?![A-Za-z]\b)", part):
+            tokens = piece.split()
+            if len(tokens) > 1 and any(len(_bare(t)) == 1 or _bare(t) in _CREDENTIAL_PARTS for t in tokens):
+                found.append("".join(_bare(t) for t in tokens))  # "M. D." -> MD, "Pharm D" -> PHARMD
+            else:
+                found += [_bare(t) for t in tokens if _bare(t)]
+    return found
 
 
 def proper_case(value: str) -> str:
@@ -207,9 +309,14 @@ def proper_case(value: str) -> str:
     return " ".join(words)
 
 
-def listing_kind(name: str) -> str:
-    """person or business, from the shape of the name."""
-    words = {word.strip(".,").lower() for word in name.split()}
-    if words & BUSINESS_WORDS or len(words) > 4 or len(words) < 2:
+def listing_kind(name: str, hint: str | None = None) -> str:
+    """person or business: what the source says (NPPES's entity type, an OSM place is a business),
+    else from the shape of the name (a business word; two to four words of a person's name, not
+    counting initials, particles and suffixes)."""
+    if hint in ("person", "business"):
+        return hint
+    words = [word.strip(".,").lower() for word in name.split()]
+    if set(words) & BUSINESS_WORDS:
         return "business"
-    return "person"
+    counted = [w for w in words if len(w) > 1 and w not in _PARTICLES and w.upper() not in SUFFIXES]
+    return "person" if 2 <= len(counted) <= 4 else "business"

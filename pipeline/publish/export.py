@@ -18,6 +18,7 @@ from pathlib import Path
 
 from pipeline import gazetteer
 from pipeline.database import SQL_DIR, Warehouse
+from pipeline.errors import disk_error
 from pipeline.fetch.archive import file_sha256
 
 SCHEMA_VERSION = 3
@@ -51,6 +52,13 @@ def export(warehouse: Warehouse, out_dir: Path, *, min_tier: str, source_kinds: 
     cleared by the next export); the same database gives byte-identical files.
     """
     out_dir = Path(out_dir)
+    try:
+        return _export(warehouse, out_dir, min_tier=min_tier, source_kinds=source_kinds)
+    except OSError as err:
+        raise disk_error(err, "write the export to", out_dir, kept="the previous export stays in place") from err
+
+
+def _export(warehouse: Warehouse, out_dir: Path, *, min_tier: str, source_kinds: dict[str, str]) -> ExportResult:
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     _recover(out_dir)
     previous = _read_manifest(out_dir)

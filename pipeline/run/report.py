@@ -12,6 +12,7 @@ from html import escape
 from pathlib import Path
 
 from pipeline.database import Warehouse
+from pipeline.errors import disk_error
 from pipeline.run.history import failing_checks, recent_runs
 
 RUNS = 10  # runs shown
@@ -34,7 +35,9 @@ class ReportResult:
     therapists: int
 
 
-def write_report(warehouse: Warehouse, out: Path, *, generated_at: str) -> ReportResult:
+def write_report(warehouse: Warehouse, out: Path, *, generated_at: str, source_label: str = "") -> ReportResult:
+    """The report page at `out`; `source_label` names the database read (relative to the config's
+    folder, so the page shows no machine paths)."""
     runs = recent_runs(warehouse, limit=RUNS)
     columns, rows = warehouse.query("report/totals.sql")
     totals = dict(zip(columns, rows[0]))
@@ -46,7 +49,7 @@ def write_report(warehouse: Warehouse, out: Path, *, generated_at: str) -> Repor
         [
             _HEAD,
             f"<h1>therapist-directory run report</h1><p class=meta>Generated {escape(generated_at)} from "
-            f"{escape(str(warehouse.path))}.</p>",
+            f"{escape(source_label or warehouse.path.name)}.</p>",
             _totals(totals),
             _runs_table(runs),
             _sources_table(source_runs),
@@ -59,10 +62,13 @@ def write_report(warehouse: Warehouse, out: Path, *, generated_at: str) -> Repor
             "</body></html>",
         ]
     )
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(f".{out.name}.tmp")
-    tmp.write_text(page, encoding="utf-8")
-    tmp.replace(out)
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        tmp = out.with_name(f".{out.name}.tmp")
+        tmp.write_text(page, encoding="utf-8")
+        tmp.replace(out)
+    except OSError as err:
+        raise disk_error(err, "write the report to", out) from err
     return ReportResult(out, len(runs), totals["active_therapists"])
 
 

@@ -191,7 +191,7 @@ def _work_stages(
                 if crawl.status != "complete":
                     run.errors.append(f"source {crawl.source}: {crawl.status}: {crawl.message}")
             if not any(crawl.listings for crawl in report.crawls):
-                reasons = "; ".join(f"{c.source}: {c.message or c.status}" for c in report.crawls)
+                reasons = "; ".join(_crawl_summary(c) for c in report.crawls)
                 raise NothingToDo(
                     f"no source produced any listing ({reasons or 'no source enabled'}), "
                     "so nothing was loaded and the previous snapshot stays published"
@@ -231,6 +231,19 @@ def _work_stages(
         with run.stage("publish"):
             wh.publish(config.work_database, config.database)
         report.published = True
+
+
+def _crawl_summary(crawl: Crawl) -> str:
+    """ "overpass: complete, 0 listings, dropped no_name=3, not_a_place=1": what a crawl gave and lost."""
+    drops = ", ".join(
+        f"{key.rsplit('/', 1)[1]}={n}" for key, n in sorted(crawl.counts.items()) if key.startswith("scrape/dropped/")
+    )
+    parts = [crawl.status, f"{len(crawl.listings)} listings", f"{crawl.failures} failures"]
+    if drops:
+        parts.append(f"dropped {drops}")
+    if crawl.message:
+        parts.append(crawl.message)
+    return f"{crawl.source}: " + ", ".join(parts)
 
 
 def _require_staged(warehouse: wh.Warehouse) -> None:

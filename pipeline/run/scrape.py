@@ -84,7 +84,9 @@ def scrape(
                 source, began = started[future]
                 crawl = future.result()
                 counts.update(crawl.counts)
-                rows = [row for raw in crawl.listings if (row := _process(raw, vocabulary, config, counts))]
+                rows = _one_per_key(
+                    [row for raw in crawl.listings if (row := _process(raw, vocabulary, config, counts))], counts
+                )
                 _stage(
                     warehouse,
                     fetcher,
@@ -183,6 +185,32 @@ def _process(raw, vocabulary: Vocabulary, config: Config, counts: Counter) -> di
         counts["scrape/dropped/outside_country"] += 1
         return None
     return classify(listing, vocabulary, config.relevance, counts).row()
+
+
+_BOOKKEEPING = frozenset({"source", "source_key", "url", "fetched_at", "raw_sha256", "raw_fields", "content_hash"})
+
+
+def _one_per_key(rows: list[dict], counts: Counter) -> list[dict]:
+    """One row per source key. A directory that lists a provider twice under one key (22,450 rows,
+    16,523 keys in one real crawl) keeps the most complete row, the same one whatever the order;
+    the others are counted (dropped/duplicate_key), and so are keys whose rows disagree."""
+    by_key: dict[str, list[dict]] = {}
+    for row in rows:
+        by_key.setdefault(row["source_key"], []).append(row)
+    kept = []
+    for same in by_key.values():
+        if len(same) > 1:
+            counts["scrape/dropped/duplicate_key"] += len(same) - 1
+            if len({row["content_hash"] for row in same}) > 1:
+                counts["scrape/duplicate_key_conflicts"] += 1
+            same.sort(key=lambda row: (-_filled(row), row["content_hash"]))
+        kept.append(same[0])
+    return kept
+
+
+def _filled(row: dict) -> int:
+    """How many of a row's own fields carry something."""
+    return sum(1 for key, value in row.items() if key not in _BOOKKEEPING and value not in (None, "", [], False, 0))
 
 
 def _now() -> datetime:

@@ -81,6 +81,7 @@ def parse_row(
     name = value.get("name") or " ".join(
         p for p in (value.get("first_name"), value.get("middle_name"), value.get("last_name")) if p
     )
+    person = bool(name)  # a licensee's own name; an establishment licence names only the business
     name = name or value.get("business_name", "")
     if not name:
         result.drop("no_name")
@@ -112,6 +113,7 @@ def parse_row(
         # The board's state is a default: the address's own state and ZIP say where the practice is
         # (boards license therapists who practise across the state line).
         default_state=source.state,
+        kind=None if person else "business",
     )
 
 

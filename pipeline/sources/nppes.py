@@ -27,12 +27,19 @@ API_VERSION = "2.1"
 
 def crawl(source: NppesSource, fetcher: Fetcher) -> Crawl:
     result = Crawl(source=source.name)
-    found: dict[str, RawListing] = {}
+    found: dict[str, tuple[dict, Page]] = {}  # NPI -> the record and the page it came on
     options = fetch_options(source, host_of(source.base_url))
     for taxonomy in source.taxonomies:
         for state in source.states:
             _search(source, fetcher, options, result, found, {"taxonomy_description": taxonomy, "state": state}, state)
-    result.listings = [found[npi] for npi in sorted(found)]
+    # The description search is loose (it finds assistants, surgeons, other "therapists"): only the
+    # configured taxonomy codes are kept, as the bulk file source does.
+    wanted = set(source.taxonomy_codes)
+    for npi in sorted(found):
+        record, page = found[npi]
+        listing = parse_result(record, source=source.name, page=page, result=result, wanted_codes=wanted)
+        if listing is not None:
+            result.listings.append(listing)
     return result.finish()
 
 
@@ -59,9 +66,10 @@ def _search(
             "the rest of it is missing",
         )
     for record in records:
-        listing = parse_result(record, source=source.name, page=page, result=result)
-        if listing is not None:
-            found.setdefault(listing.npi, listing)
+        if isinstance(record, dict) and record.get("number"):
+            found.setdefault(str(record["number"]).split(".")[0], (record, page))
+        else:
+            result.drop("malformed_record")
 
 
 def _query(source: NppesSource, fetcher: Fetcher, options: dict, criteria: dict) -> tuple[list[dict], Page, bool]:
@@ -89,12 +97,18 @@ def parse_envelope(text: str, criteria: dict | None = None) -> list[dict]:
             f"the NPPES API refused {_describe(criteria or {})}: {error.get('description', 'unknown error')}{field}",
             source="nppes",
         )
-    results = data.get("results") or []
-    return results if isinstance(results, list) else []
+    results = data.get("results")
+    if not isinstance(results, list):
+        shape = ", ".join(sorted(data)) or "nothing"
+        raise SourceError(f"the NPPES API answered without a results list (keys: {shape})", source="nppes")
+    return results
 
 
-def parse_result(record: dict, *, source: str, page: Page, result: Crawl) -> RawListing | None:
-    """One API result as a RawListing; deactivated providers and bad records are dropped."""
+def parse_result(
+    record: dict, *, source: str, page: Page, result: Crawl, wanted_codes: set[str] | None = None
+) -> RawListing | None:
+    """One API result as a RawListing; deactivated providers, providers of other taxonomies (when
+    `wanted_codes` is given) and bad records are dropped."""
     if not isinstance(record, dict) or not record.get("number"):
         result.drop("malformed_record")
         return None
@@ -102,6 +116,10 @@ def parse_result(record: dict, *, source: str, page: Page, result: Crawl) -> Raw
     basic = record.get("basic") or {}
     if _deactivated(basic):
         result.drop("deactivated")
+        return None
+    taxonomies = [t for t in record.get("taxonomies") or [] if isinstance(t, dict)]
+    if wanted_codes and not {_text(t.get("code")) for t in taxonomies} & wanted_codes:
+        result.drop("other_taxonomy")
         return None
     address = _location(record)
     dba = next(
@@ -126,7 +144,6 @@ def parse_result(record: dict, *, source: str, page: Page, result: Crawl) -> Raw
     if not name:
         result.drop("no_name")
         return None
-    taxonomies = [t for t in record.get("taxonomies") or [] if isinstance(t, dict)]
     fields: dict[str, str | list[str]] = {
         "name": name,
         "business_name": business or "",
@@ -139,7 +156,9 @@ def parse_result(record: dict, *, source: str, page: Page, result: Crawl) -> Raw
         "postal_code": _text(address.get("postal_code")),
         "country": _text(address.get("country_code")),
         "mailing_address": _mailing(record, address),
-        "services": [_text(t.get("desc")) for t in taxonomies if _text(t.get("desc"))],
+        # What the provider is registered as, kept for audits: never read as services (an
+        # "Orthopaedic Surgery" taxonomy is not orthopedic massage); the codes mark the provider type.
+        "taxonomies": [_text(t.get("desc")) for t in taxonomies if _text(t.get("desc"))],
         # Kept for audits (raw_fields): when the provider enrolled and last updated the record.
         "enumeration_date": _text(basic.get("enumeration_date")) or _epoch_date(record.get("created_epoch")),
         "last_updated": _text(basic.get("last_updated")) or _epoch_date(record.get("last_updated_epoch")),
@@ -159,6 +178,7 @@ def parse_result(record: dict, *, source: str, page: Page, result: Crawl) -> Raw
             if _text(t.get("license"))
         ],
         taxonomy_codes=[_text(t.get("code")) for t in taxonomies if _text(t.get("code"))],
+        kind="business" if record.get("enumeration_type") == "NPI-2" else "person",
     )
 
 

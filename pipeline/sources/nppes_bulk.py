@@ -97,6 +97,7 @@ def to_listing(record: dict, *, source: str, sha256: str, fetched_at: str) -> Ra
         npi=npi,
         licenses=[{"number": lic["number"], "state": lic["state"], "status": "active"} for lic in record["licenses"]],
         taxonomy_codes=list(record["codes"]),
+        kind="business" if record["entity_type"] == "2" else "person",
     )
 
 

@@ -56,23 +56,38 @@ def crawl(source: OverpassSource, fetcher: Fetcher) -> Crawl:
     except FetchError as err:
         result.fail(err.reason, f"Overpass query failed: {err}")
         return result.finish()
-    for element in parse_elements(page.text):
+    elements, remark = parse_elements(page.text)
+    if remark:
+        # Overpass writes a remark when it stopped early (a timeout, out of memory): whatever came
+        # is kept, but the crawl is partial, so nothing missing from it is marked inactive.
+        result.fail("remark", f"the Overpass answer is incomplete: {remark}")
+    for element in elements:
+        if element.get("type") == "area":
+            result.drop("not_a_place")  # an area is the query's own scope, not a practice
+            continue
         listing = parse_element(element, source=source.name, page=page)
         if listing is None:
-            result.drop("no_name" if isinstance(element, dict) and element.get("tags") else "no_tags")
+            result.drop("no_name" if element.get("tags") else "no_tags")
         else:
             result.listings.append(listing)
     return result.finish()
 
 
-def parse_elements(text: str) -> list[dict]:
-    """The elements of an answer; a runtime-error remark or broken JSON is a SourceError."""
+def parse_elements(text: str) -> tuple[list[dict], str]:
+    """The elements of an answer and its remark ("" when there is none). Broken JSON, an answer
+    without an `elements` list, or a remark with no elements at all is a SourceError: never an
+    empty area."""
     data = json_object(text, "Overpass", "overpass")
-    remark = str(data.get("remark") or "")
-    if "error" in remark.lower():
-        raise SourceError(f"the Overpass query failed on the server: {remark.strip()}", source="overpass")
-    elements = data.get("elements") or []
-    return [e for e in elements if isinstance(e, dict)] if isinstance(elements, list) else []
+    remark = " ".join(str(data.get("remark") or "").split())
+    elements = data.get("elements")
+    if not isinstance(elements, list):
+        raise SourceError(
+            f"the Overpass answer has no elements list ({remark or 'keys: ' + ', '.join(sorted(data)) or 'empty'})",
+            source="overpass",
+        )
+    if remark and not elements:
+        raise SourceError(f"the Overpass query failed on the server: {remark}", source="overpass")
+    return [e for e in elements if isinstance(e, dict)], remark
 
 
 def parse_element(element: dict, *, source: str, page: Page) -> RawListing | None:
@@ -111,6 +126,7 @@ def parse_element(element: dict, *, source: str, page: Page) -> RawListing | Non
         lat=_number(point.get("lat")),
         lon=_number(point.get("lon")),
         attribution=ATTRIBUTION,
+        kind="business",  # a place on the map: "Café do Ponto", "Berkeley Yacht Club" are not people
     )
 
 

@@ -8,6 +8,7 @@ envelope, Overpass's `out center tags` JSON.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from urllib.parse import parse_qs
 
@@ -46,7 +47,14 @@ def _matches(record: dict, criteria: dict) -> bool:
 
 def _criterion(key: str, value: str, record: dict, location: dict) -> bool:
     if key == "taxonomy_description":
-        return any(value in str(t.get("desc", "")).upper() for t in record.get("taxonomies", []))
+        # As loose as the real search: any word of the query (five letters or more) starting a word
+        # of a description ("Physical Therapist" finds a Physical Therapy Assistant too).
+        words = [word for word in re.findall(r"[A-Z]+", value) if len(word) >= 5]
+        return any(
+            re.search(rf"\b{word}", str(t.get("desc", "")).upper())
+            for t in record.get("taxonomies", [])
+            for word in words
+        )
     if key == "state":
         return str(location.get("state", "")).upper() in (value, _STATE_NAMES.get(value, value))
     if key == "postal_code":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 
 from bs4 import BeautifulSoup, Tag
@@ -113,11 +114,51 @@ def _fields(entity: dict) -> tuple[dict, float | None, float | None]:
         fields["opening_hours"] = "; ".join(
             _text(h) for h in (hours if isinstance(hours, list) else [hours]) if _text(h)
         )
+    elif specification := opening_hours(entity.get("openingHoursSpecification")):
+        fields["opening_hours"] = specification
+    if price := _text(entity.get("priceRange")):
+        fields["price_range"] = price
+    if payment := _text(entity.get("paymentAccepted")):
+        fields["payment_accepted"] = [p.strip() for p in re.split(r"[,;/]", payment) if p.strip()]
+    languages = [_text(v) for key in ("availableLanguage", "knowsLanguage") for v in _as_list(entity.get(key))]
+    if languages := [language for language in dict.fromkeys(languages) if language]:
+        fields["languages"] = languages
     services = [name for key in SERVICE_KEYS for name in _names(entity.get(key))]
     if services:
         fields["services"] = list(dict.fromkeys(services))
     geo: dict = entity["geo"] if isinstance(entity.get("geo"), dict) else {}
     return fields, _number(geo.get("latitude")), _number(geo.get("longitude"))
+
+
+_DAYS = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
+_DAY_NAMES = {name: i for i, name in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                                                "sunday"))}  # fmt: skip
+
+
+def opening_hours(specification) -> str:
+    """schema.org openingHoursSpecification as OSM-style hours: "Mo-Fr 09:00-17:00; Sa 10:00-14:00"."""
+    slots: dict[int, str] = {}
+    for spec in _as_list(specification):
+        if not isinstance(spec, dict) or not spec.get("opens") or not spec.get("closes"):
+            continue
+        hours = f"{str(spec['opens'])[:5]}-{str(spec['closes'])[:5]}"
+        for day in _as_list(spec.get("dayOfWeek")):
+            index = _DAY_NAMES.get(_text(day).rsplit("/", 1)[-1].lower())
+            if index is not None:
+                slots[index] = f"{slots[index]},{hours}" if index in slots else hours
+    runs: list[tuple[int, int, str]] = []
+    for index in sorted(slots):
+        if runs and runs[-1][1] == index - 1 and runs[-1][2] == slots[index]:
+            runs[-1] = (runs[-1][0], index, slots[index])
+        else:
+            runs.append((index, index, slots[index]))
+    return "; ".join(
+        f"{_DAYS[first]}{'-' + _DAYS[last] if last > first else ''} {hours}" for first, last, hours in runs
+    )
+
+
+def _as_list(value) -> list:
+    return value if isinstance(value, list) else [] if value is None else [value]
 
 
 def _names(value) -> list[str]:

@@ -63,6 +63,10 @@ merged as (
         arg_min(address_flags, k_address) filter (where has_address) as address_flags,
         arg_min(description, k_description) filter (where description is not null) as description,
         arg_min(opening_hours, k_opening_hours) filter (where opening_hours is not null) as opening_hours,
+        -- The practice's details travel with its opening hours' source order.
+        arg_min(price_range, k_opening_hours) filter (where price_range is not null) as price_range,
+        list_sort(list_distinct(flatten(list(payment_accepted) filter (where active)))) as payment_accepted,
+        list_sort(list_distinct(flatten(list(languages) filter (where active)))) as languages,
         arg_min(npi, k_npi) filter (where npi is not null) as npi,
         list_filter([
             {'field': 'name', 'source': arg_min(source, k_name) filter (where name is not null),
@@ -84,7 +88,9 @@ merged as (
             {'field': 'npi', 'source': arg_min(source, k_npi) filter (where npi is not null),
              'source_key': arg_min(source_key, k_npi) filter (where npi is not null)}
         ], p -> p.source is not null) as provenance,
-        list_distinct(flatten(list(licenses order by rank) filter (where active))) as licenses,
+        flatten(list(licenses order by rank) filter (where active)) as all_licenses,
+        -- Every spelling of the name the active listings give, for the display name below.
+        list(name order by rank) filter (where active and name is not null) as all_names,
         list_sort(list_distinct(list(attribution) filter (where attribution is not null))) as attribution,
         flatten(list(evidence order by rank) filter (where active)) as all_evidence,
         list_sort(list_distinct(flatten(list(techniques) filter (where active)))) as techniques,
@@ -102,7 +108,15 @@ merged as (
                     as has_address from keyed)
     group by therapist_id
 )
-select m.* exclude (all_evidence),
+select m.* exclude (all_evidence, all_licenses, all_names, name),
+    -- The display name keeps its diacritics when any source has them: "Tomás Reyes" from the
+    -- therapist's own page over "TOMAS REYES" from NPPES (the same name once accents are folded).
+    coalesce(list_sort(list_filter(m.all_names, n -> n <> strip_accents(n)
+                                   and lower(strip_accents(n)) = lower(strip_accents(m.name))))[1], m.name) as name,
+    -- Each licence once (state and number), from the best listing that has it.
+    coalesce(list_filter(m.all_licenses, (lic, i) ->
+        list_position(list_transform(m.all_licenses, other -> other.state || ':' || upper(other.number)),
+                      lic.state || ':' || upper(lic.number)) = i), []) as licenses,
     -- One piece of evidence per technique or condition: the first, from the best listing.
     list_sort(coalesce(list_filter(m.all_evidence, (item, i) ->
         list_position(list_transform(m.all_evidence, other -> other.technique), item.technique) = i), []))

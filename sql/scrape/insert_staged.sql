@@ -15,5 +15,6 @@ from read_json($path, format = 'newline_delimited', columns = {
     geocode_provider: 'varchar', content_hash: 'varchar', opening_hours: 'varchar', npi: 'varchar',
     licenses: 'struct(number varchar, state varchar, status varchar)[]', taxonomy_codes: 'varchar[]',
     attribution: 'varchar', field_sources: 'json', suite: 'varchar', zip4: 'varchar', po_box: 'boolean',
-    other_phones: 'varchar[]', mailing_address: 'varchar', country: 'varchar', address_flags: 'varchar[]'})
+    other_phones: 'varchar[]', mailing_address: 'varchar', country: 'varchar', address_flags: 'varchar[]',
+    price_range: 'varchar', payment_accepted: 'varchar[]', languages: 'varchar[]'})
 qualify row_number() over (partition by source, source_key order by fetched_at desc) = 1;

@@ -73,7 +73,7 @@ def row(key, street, postal_code="78704", city="Austin", state="TX", **extra):
         url=f"http://x.test/{key}",
         fetched_at="2026-01-01T00:00:00",
         raw_sha256="0" * 64,
-        raw_fields="{}",
+        raw_fields={},
         name=key,
         street=street,
         postal_code=postal_code,

@@ -335,3 +335,84 @@ def test_address_flags_are_explained_in_words():
         "derived from the source's coordinates"
         in describe_flags(("from_coordinates",), state="TX", postal_code="78701")[0]
     )
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("Linh Do", ("Linh Do", [])),
+        ("Kim Ma, LMT", ("Kim Ma", ["LMT"])),
+        ("Kim Ma LMT", ("Kim Ma", ["LMT"])),
+        ("Café do Ponto", ("Café do Ponto", [])),
+        ("Jane Doe, Psy.D", ("Jane Doe", ["PSYD"])),
+        ("Ann Lee, Ph.D., CGP", ("Ann Lee", ["PHD", "CGP"])),
+        ("Bo Kim LICSW", ("Bo Kim", ["LICSW"])),
+        ("John Roe, M. D.", ("John Roe", ["MD"])),
+        ("Pat Fox, Pharm D", ("Pat Fox", ["PHARMD"])),
+        ("Ann Wu, OTR/L", ("Ann Wu", ["OTR/L"])),
+        ("Smith Family Practice, PC", ("Smith Family Practice, PC", [])),
+        ("Smith, Jones & Associates", ("Smith, Jones & Associates", [])),
+    ],
+    ids=["surname-do", "surname-ma-after-comma", "surname-ma-unmistakable-lmt", "osm-cafe-do", "psyd", "phd-cgp",
+         "licsw", "m-d", "pharm-d", "otr-l", "legal-suffix", "comma-in-business"],
+)  # fmt: skip
+def test_a_name_never_loses_its_last_word_and_credentials_stay_whole(raw, expected):
+    assert split_credentials(raw) == expected
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("HEALING HANDS PRACTICE, PC", "Healing Hands Practice, PC"),
+        ("1820 QUINCE RD NE", "1820 Quince Rd NE"),
+        ("SMITH & JONES PLLC", "Smith & Jones PLLC"),
+        ("ACME MASSAGE LLP", "Acme Massage LLP"),
+        ("JOHN ROE III", "John Roe III"),
+        ("44 ELM ST SW", "44 Elm St SW"),
+    ],
+)
+def test_legal_suffixes_and_directions_keep_their_capitals(raw, expected):
+    assert proper_case(raw) == expected
+
+
+@pytest.mark.parametrize(
+    "name, hint, kind",
+    [
+        ("Berkeley Yacht Club", None, "business"),
+        ("Jon F. Van Rader Sr.", None, "person"),
+        ("Café do Ponto", "business", "business"),
+        ("Reyna Baldwin", "person", "person"),
+        ("Quiet Harbor", "business", "business"),  # an OSM place, whatever its name looks like
+    ],
+)
+def test_kind_from_the_source_or_the_name(name, hint, kind):
+    assert listing_kind(name, hint) == kind
+
+
+def test_the_same_licence_under_two_taxonomies_appears_once():
+    raw = RawListing(
+        source="s",
+        source_key="npi:1",
+        url="http://x.test",
+        fetched_at="2026-01-01T00:00:00",
+        raw_sha256="0" * 64,
+        fields={"name": "Reyna Baldwin"},
+        licenses=[
+            {"number": "MT199001", "state": "TX", "status": "active"},
+            {"number": "mt199001", "state": "Texas", "status": "active"},
+        ],
+    )
+    assert normalize(raw).licenses == [{"number": "MT199001", "state": "TX", "status": "active"}]
+
+
+def test_raw_fields_are_a_json_object_and_a_placeholder_phone_falls_back():
+    raw = RawListing(
+        source="s",
+        source_key="k",
+        url="http://x.test",
+        fetched_at="2026-01-01T00:00:00",
+        raw_sha256="0" * 64,
+        fields={"name": "Cedar Clinic", "phone": "tel:+1234567890", "phone_fallback": "(512) 555-0160"},
+    )
+    listing = normalize(raw)
+    assert listing.raw_fields["name"] == "Cedar Clinic" and listing.phone == "+15125550160"

@@ -11,9 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from pipeline.cli import main
-
-# The demo fixture runs the demo twice; keeping its users on one worker runs it once.
-pytestmark = pytest.mark.xdist_group("demo")
+from tests.conftest import demo_config
 
 BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 
@@ -32,12 +30,21 @@ def rendered(path):
     return result.stdout
 
 
-def test_report_renders_with_the_expected_counts(demo, capsys):
-    out = demo["tmp"] / "report.html"
-    assert main(["--config", str(demo["config"]), "report", "--out", str(out)]) == 0
+@pytest.fixture(scope="module")
+def ran(tmp_path_factory):
+    """A run of two sample sources (the NPPES API and OSM): enough for every part of the report."""
+    tmp = tmp_path_factory.mktemp("report")
+    config = demo_config(tmp)
+    assert main(["--config", str(config), "-q", "run", "--source", "sample_nppes", "--source", "sample_overpass"]) == 0
+    return {"tmp": tmp, "config": config}
+
+
+def test_report_renders_with_the_expected_counts(ran, capsys):
+    out = ran["tmp"] / "report.html"
+    assert main(["--config", str(ran["config"]), "report", "--out", str(out)]) == 0
     assert "Report:" in capsys.readouterr().err
     page = BeautifulSoup(rendered(out), "html.parser")
-    con = duckdb.connect(str(demo["tmp"] / "data" / "work.duckdb"), read_only=True)
+    con = duckdb.connect(str(ran["tmp"] / "data" / "work.duckdb"), read_only=True)
     try:
         active, located = con.execute("select count(*), count(lat) from therapists where active").fetchone()
         runs = con.execute("select run_id, status from pipeline_runs order by started_at desc").fetchall()
@@ -66,7 +73,12 @@ def test_report_renders_with_the_expected_counts(demo, capsys):
         row["data-technique"]: int(row.select_one(".n").text.replace(",", "")) for row in page.select("#techniques tr")
     }
     assert histogram == techniques
-    assert page.select_one("#checks-ok") is not None
+    # The one failing check is a warning: the NPPES sample record whose state disagrees with its
+    # ZIP (normalization used the ZIP's state, as the city agrees) is reported for a look.
+    failing = [[td.text for td in row.find_all("td")] for row in page.select("#checks tr")]
+    # The other is freshness: the sources this run did not crawl were never crawled.
+    assert ["warn", "listings_state_zip_mismatch", "1 rows"] in failing
+    assert {row[1] for row in failing} == {"listings_state_zip_mismatch", "sources_fresh"}
 
 
 def test_report_shows_failing_checks_and_escapes_text(tmp_path, write_config):

@@ -81,7 +81,7 @@ def test_due_picks_exactly_the_due_sources_and_nothing_runs_when_none_is(write_c
         "sample_nppes": now - timedelta(days=8),  # every 7d: due
         "sample_nppes_bulk": now - timedelta(days=1),  # every 7d: not due
         "sample_overpass": now - timedelta(days=3),
-    }  # every 7d: not due; sample_roster and sample_ma_roster never: due
+    }  # every 7d: not due; sample_roster, sample_ma_roster and sample_results never: due
     with open_work(config.work_database) as warehouse:
         for source, when in crawled.items():
             warehouse.con.execute(
@@ -96,13 +96,14 @@ def test_due_picks_exactly_the_due_sources_and_nothing_runs_when_none_is(write_c
         "sample_nppes",
         "sample_roster",
         "sample_ma_roster",
+        "sample_results",
     ]
 
     with open_work(config.work_database) as warehouse:
         warehouse.con.execute(
             "insert into crawls (run_id, source, started_at, finished_at, status) "
             "select 'new', name, ?, ?, 'complete' from (values ('sample_jsonld'), "
-            "('sample_nppes'), ('sample_roster'), ('sample_ma_roster')) as t(name)",
+            "('sample_nppes'), ('sample_roster'), ('sample_ma_roster'), ('sample_results')) as t(name)",
             [now, now],
         )
         runs_before = warehouse.con.execute("select count(*) from pipeline_runs").fetchone()[0]

@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+import duckdb
 import pytest
 
 from pipeline.config import Http
@@ -95,3 +96,32 @@ def test_a_missing_column_fails_the_crawl_with_the_columns_it_has(tmp_path):
 def test_a_missing_file_is_a_config_error(tmp_path):
     with pytest.raises(ConfigError, match="cannot be read"):
         roster.crawl(source(path=str(tmp_path / "absent.csv")), fetcher(tmp_path))
+
+
+def test_a_key_listed_twice_keeps_the_most_complete_row_and_is_counted(tmp_path, write_config):
+    """A roster (or a directory) that lists one licence twice gives one listing: the fuller row,
+    whatever the order; the drop and the disagreement are counted."""
+    from pipeline.cli import main
+
+    roster = tmp_path / "roster.csv"
+    roster.write_text(
+        HEADER
+        + "\nMT100001,Massage Therapist,Active,12/31/2099,ALVAREZ,JANE,,1200 S Congress Ave,Austin,78704,"
+        + "\nMT100001,Massage Therapist,Active,12/31/2099,ALVAREZ,JANE,,1200 S Congress Ave,Austin,78704,"
+        + "(512) 555-0142"
+        + "\nMT100002,Massage Therapist,Active,12/31/2099,CHO,BEN,,5 Elm St,Austin,78701,\n",
+        encoding="utf-8",
+    )
+    columns = "\n".join(f'{field} = "{column}"' for field, column in COLUMNS.items())
+    path = write_config(
+        f'[sources.board]\nkind = "csv"\npath = "{roster}"\nstate = "TX"\n[sources.board.columns]\n{columns}\n'
+    )
+    assert main(["--config", str(path), "-q", "run", "--source", "board"]) == 0
+    con = duckdb.connect(str(tmp_path / "data" / "directory.duckdb"), read_only=True)
+    try:
+        rows = con.execute("select source_key, phone from listings order by 1").fetchall()
+        (counts,) = con.execute("select counts from pipeline_runs order by started_at desc limit 1").fetchone()
+    finally:
+        con.close()
+    assert rows == [("license:TX:MT100001", "+15125550142"), ("license:TX:MT100002", None)]
+    assert '"scrape/dropped/duplicate_key": 1' in counts and '"scrape/duplicate_key_conflicts": 1' in counts

@@ -111,3 +111,54 @@ def test_a_failing_list_page_makes_the_crawl_partial(tmp_path, write_config):
         fetcher.close()
     assert result.status == "failed" and result.failures == 1
     assert "503" in result.message
+
+
+RESULTS_PAGE = """<html><body><h1>Massage therapists near Austin, TX</h1>
+<div class="result"><h3 class="n">Nadia Quill, LMT</h3><span class="p">(512) 555-0171</span>
+  <div class="a">410 Larkspur Ave Ste 2, Austin, TX 78704</div><ul class="s"><li>Deep tissue</li></ul></div>
+<div class="result"><h3 class="n">Oren Vale</h3><span class="p">512-555-0172</span>
+  <div class="a">Round Rock, TX 78664</div><ul class="s"><li>Trigger point</li></ul>
+  <a class="more" href="/pro/oren-vale">Profile</a></div>
+<div class="result"><h3 class="n">Pia Lund</h3><div class="a">Austin TX 78701</div>
+  <a class="more" href="/pro/pia-lund">Profile</a></div>
+</body></html>"""
+
+
+def test_cards_that_carry_everything_and_cards_whose_profile_is_gone_still_give_listings(tmp_path, write_config):
+    """A real results page: the cards say who and where; one profile answers 404, one works, one
+    card has no profile at all. Each card gives a listing (from_card), the working profile fills
+    in what its card did not say."""
+    extra = """
+[sources.results]
+kind = "html"
+base_url = "{url}/"
+start_urls = ["/search?near=austin"]
+delay_seconds = 0.0
+[sources.results.selectors]
+card = "div.result"
+detail_link = "a.more"
+[sources.results.card_fields]
+name = "h3.n"
+phone = "span.p"
+address = "div.a"
+services = "ul.s li"
+[sources.results.fields]
+name = "h1.profile-name"
+"""
+    routes = {
+        "/search": Route(body=RESULTS_PAGE),
+        "/pro/pia-lund": Route(body='<html><body><h1 class="profile-name">Pia Lund</h1></body></html>'),
+    }  # /pro/oren-vale answers 404
+    with ScriptedServer(routes) as server:
+        config = load_config(write_config(extra.format(url=server.url)))
+        fetcher = Fetcher(config.http, Archive(tmp_path / "raw"), run_id="t")
+        result = html.crawl(config.sources["results"], fetcher)
+        fetcher.close()
+    by_name = {r.fields["name"]: r for r in result.listings}
+    assert set(by_name) == {"Nadia Quill, LMT", "Oren Vale", "Pia Lund"}
+    assert result.counts["scrape/from_card"] == 2 and result.counts["scrape/dropped/http_404"] == 1
+    assert result.status == "complete"
+    assert by_name["Oren Vale"].source_key.endswith("/pro/oren-vale") and by_name["Oren Vale"].fields["services"]
+    assert "#card:nadia quill, lmt|(512) 555-0171" in by_name["Nadia Quill, LMT"].source_key
+    pia = by_name["Pia Lund"]
+    assert pia.field_sources["name"] == "selector" and pia.field_sources["address"] == "card"

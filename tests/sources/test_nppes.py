@@ -172,7 +172,7 @@ def test_both_response_shapes_give_the_same_record(old, tmp_path):
     assert listing.credentials == ["LMT"]
     assert listing.licenses == [{"number": "MT000005", "state": "TX", "status": "active"}]
     assert listing.taxonomy_codes == ["225700000X"]
-    assert json.loads(listing.raw_fields)["enumeration_date"] == "2009-10-21"
+    assert listing.raw_fields["enumeration_date"] == "2009-10-21"
 
 
 def test_deactivated_providers_are_not_listed(tmp_path):
@@ -197,3 +197,35 @@ def test_organization_with_a_dba(tmp_path):
         result, _ = crawl(server, tmp_path)
     (raw,) = result.listings
     assert raw.fields["name"] == "CEDAR CLINIC LLC" and raw.fields["business_name"] == "CEDAR SPORTS MASSAGE"
+
+
+def test_only_the_configured_taxonomy_codes_are_kept_and_descriptions_are_not_services(tmp_path):
+    """The description search is loose ("Massage Therapist" also finds other therapists): what it
+    brings back of another taxonomy is dropped, and no taxonomy description ever reaches the
+    technique vocabulary."""
+    other = record(1)
+    other["taxonomies"] = [
+        {"code": "106H00000X", "desc": "Marriage & Family Therapist", "primary": True, "state": "TX", "license": "Q1"}
+    ]
+    both = record(2)
+    both["taxonomies"].append(
+        {"code": "171100000X", "desc": "Acupuncturist", "primary": False, "state": "TX", "license": "MT000002"}
+    )
+    with serve([record(0), other, both]) as server:
+        result, _ = crawl(server, tmp_path)
+    assert [r.npi for r in result.listings] == sorted([record(0)["number"], both["number"]])
+    assert result.counts["scrape/dropped/other_taxonomy"] == 1
+    assert all("services" not in r.fields for r in result.listings)
+    assert all("Massage Therapist" in r.fields["taxonomies"] for r in result.listings)
+    assert [r.kind for r in result.listings] == ["person", "person"]
+
+
+@pytest.mark.parametrize(
+    "answer", [{"result_count": 1}, {"results": {"0": {}}}, ["not", "an", "object"]], ids=["no-results", "dict", "list"]
+)
+def test_an_answer_of_the_wrong_shape_fails_the_crawl_with_a_message(tmp_path, answer):
+    with (
+        ScriptedServer({}, dynamic={"/api/": lambda q: Route(body=json.dumps(answer))}) as server,
+        pytest.raises(SourceError, match="NPPES API"),
+    ):
+        crawl(server, tmp_path)

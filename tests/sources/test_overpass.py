@@ -123,3 +123,36 @@ def test_an_empty_area_is_complete_and_empty(tmp_path):
     with ScriptedServer({"/api/interpreter": Route(body=json.dumps({**ENVELOPE, "elements": []}))}) as server:
         result = run(server, tmp_path)
     assert result.status == "complete" and result.listings == []
+
+
+@pytest.mark.parametrize(
+    "answer, status, message",
+    [
+        # A remark of any kind means Overpass stopped early: what came is kept, the crawl is partial
+        # (so nothing missing from it is marked inactive).
+        ({"elements": ELEMENTS, "remark": "runtime remark: Timeout after 180 seconds"}, "partial", "incomplete"),
+        ({"elements": [], "remark": "runtime remark: Timeout after 180 seconds"}, "failed", "Timeout"),
+        ({"version": 0.6}, "failed", "no elements list"),
+        ({"elements": {"0": "node"}}, "failed", "no elements list"),
+    ],
+    ids=["remark-with-elements", "remark-without-elements", "no-elements-key", "elements-not-a-list"],
+)
+def test_an_incomplete_or_malformed_answer_is_never_a_complete_crawl(tmp_path, answer, status, message):
+    body = json.dumps({**ENVELOPE, **answer})
+    with ScriptedServer({"/api/interpreter": Route(body=body)}) as server:
+        try:
+            result = run(server, tmp_path)
+        except SourceError as err:
+            got, text = "failed", str(err)
+        else:
+            got, text = result.status, result.message
+    assert got == status and message in text
+
+
+def test_area_elements_are_not_places(tmp_path):
+    area = {"type": "area", "id": 3600114690, "tags": {"name": "Texas", "admin_level": "4"}}
+    body = json.dumps({**ENVELOPE, "elements": [area, *ELEMENTS[:1]]})
+    with ScriptedServer({"/api/interpreter": Route(body=body)}) as server:
+        result = run(server, tmp_path)
+    assert result.counts["scrape/dropped/not_a_place"] == 1 and result.counts["scrape/dropped/no_name"] == 0
+    assert [r.kind for r in result.listings] == ["business"], "an OSM place is a business"

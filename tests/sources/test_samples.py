@@ -43,12 +43,17 @@ def test_every_sample_source_is_complete(crawled):
 
 
 def test_counts_match_the_truth_files(crawled):
-    assert len(crawled["sample_nppes"].listings) == TRUTH["nppes"]["active"]
+    assert len(crawled["sample_nppes"].listings) == TRUTH["nppes"]["kept"]
+    assert crawled["sample_nppes"].counts["scrape/dropped/other_taxonomy"] == len(TRUTH["nppes"]["other_taxonomy"])
     assert crawled["sample_nppes"].counts["scrape/dropped/deactivated"] == len(TRUTH["nppes"]["deactivated"])
     assert len(crawled["sample_nppes_bulk"].listings) == TRUTH["nppes_bulk"]["with_taxonomy_225700000X_active"]
     assert len(crawled["sample_overpass"].listings) == TRUTH["overpass"]["elements"]
     assert len(crawled["sample_roster"].listings) == TRUTH["roster"]["active_massage_therapists"]
     assert len(crawled["sample_ma_roster"].listings) == TRUTH["address_roster"]["current"]
+    results = crawled["sample_results"]
+    assert [r.fields["name"] for r in results.listings] == TRUTH["results_site"]["names"]
+    assert results.counts["scrape/dropped/http_404"] == len(TRUTH["results_site"]["dead_profiles"])
+    assert results.counts["scrape/from_card"] == 4
     assert len(crawled["sample_jsonld"].listings) == TRUTH["jsonld_site"]["profiles"] - len(
         TRUTH["jsonld_site"]["broken"]
     )
@@ -108,4 +113,4 @@ def test_real_overpass_responses_parse():
             with pytest.raises(SourceError, match="runtime error"):
                 overpass.parse_elements(text)
         else:
-            assert len(overpass.parse_elements(text)) > 50
+            assert len(overpass.parse_elements(text)[0]) > 50

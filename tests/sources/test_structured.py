@@ -146,3 +146,40 @@ def test_pages_without_a_listing_are_counted_drops(markup, reason):
     assert result.counts == Counter(
         {f"scrape/dropped/{reason}": 1, **({"scrape/structured/bad_jsonld": 1} if reason == "bad_jsonld" else {})}
     )
+
+
+def test_opening_hours_specification_price_payment_and_languages():
+    data = {
+        "@context": "https://schema.org",
+        "@type": "HealthAndBeautyBusiness",
+        "name": "Quiet Oak Bodywork",
+        "priceRange": "$60-$120",
+        "paymentAccepted": "Cash, Credit Card, HSA",
+        "availableLanguage": ["English", {"@type": "Language", "name": "Spanish"}],
+        "openingHoursSpecification": [
+            {
+                "@type": "OpeningHoursSpecification",
+                "dayOfWeek": [
+                    f"https://schema.org/{d}" for d in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday")
+                ],
+                "opens": "09:00:00",
+                "closes": "17:00:00",
+            },
+            {"@type": "OpeningHoursSpecification", "dayOfWeek": "Saturday", "opens": "10:00", "closes": "14:00"},
+        ],  # fmt: skip
+    }
+    found = structured.extract(BeautifulSoup(page(ld(data)), "lxml"))
+    assert found.fields["opening_hours"] == "Mo-Fr 09:00-17:00; Sa 10:00-14:00"
+    assert found.fields["price_range"] == "$60-$120"
+    assert found.fields["payment_accepted"] == ["Cash", "Credit Card", "HSA"]
+    assert found.fields["languages"] == ["English", "Spanish"]
+
+
+def test_a_selector_placeholder_falls_back_to_the_structured_value():
+    markup = ld(BUSINESS) + '<h1 class="n">Cedar Clinic</h1><a class="tel" href="tel:+1234567890">Call</a>'
+    result = Crawl("t")
+    raw = html.extract_listing(source(name="h1.n", phone="a.tel@href"), as_page(page(markup)), result)
+    assert raw.fields["phone"] == "tel:+1234567890" and raw.fields["phone_fallback"] == "(512) 555-0160"
+    from pipeline.normalize.listing import normalize
+
+    assert normalize(raw).phone == "+15125550160"

@@ -66,7 +66,7 @@ def cli(config, *args, **kwargs):
 
 def test_a_load_killed_with_sigkill_leaves_the_last_state_and_the_next_run_finishes_it(write_config):
     config = published(load_config(write_config()), 1_000)
-    stage(config, 50_000, "b", "r2")
+    stage(config, 25_000, "b", "r2")
 
     process = cli(config, "-v", "load")
     for line in process.stderr:
@@ -84,15 +84,15 @@ def test_a_load_killed_with_sigkill_leaves_the_last_state_and_the_next_run_finis
             "select (select count(*) from listings), (select count(*) from stg_listings), "
             "(select count(*) from listing_history)"
         ).fetchone()
-    assert (listings, staged, history) in {(1_000, 50_000, 1_000), (51_000, 0, 51_000)}
+    assert (listings, staged, history) in {(1_000, 25_000, 1_000), (26_000, 0, 26_000)}
 
     # The next run completes the work.
     process = cli(config, "load")
     _, err = process.communicate(timeout=120)
     assert process.returncode == 0, err
-    assert count(config.database, "select count(*) from listings where active") == 51_000
-    assert count(config.database, "select count(*) from listing_history where valid_to is null") == 51_000
-    assert count(config.database, "select count(*) from therapists") == 51_000
+    assert count(config.database, "select count(*) from listings where active") == 26_000
+    assert count(config.database, "select count(*) from listing_history where valid_to is null") == 26_000
+    assert count(config.database, "select count(*) from therapists") == 26_000
     assert count(config.work_database, "select count(*) from stg_listings") == 0
 
 

@@ -16,7 +16,7 @@ import datetime as dt
 
 from .entities import AREA_CODES, CITY_ZIPS, ENTITIES, STATE_NAMES, STATE_OF, check_site_match, display_name, zip9
 from .formats import SAMPLES, fmt_phone, write_json
-from .identifiers import RNG
+from .identifiers import RNG, npi_check_digit
 
 # --------------------------------------------------------------------------
 # NPPES taxonomy descriptions (old = 2019 API wording, new = current wording)
@@ -547,9 +547,65 @@ def registry_is_active(rec) -> bool:
     return not d or bool(r and r > d)
 
 
+def _address(purpose: str, line_1: str, line_2: str, city: str, state: str, postal: str, phone: str) -> dict:
+    return {
+        "country_code": "US", "country_name": "United States", "address_purpose": purpose, "address_type": "DOM",
+        "address_1": line_1, "address_2": line_2, "city": city, "state": state, "postal_code": postal,
+        "telephone_number": phone,
+    }  # fmt: skip
+
+
+def _record(stem: str, kind: str, basic: dict, addresses: list[dict], taxonomies: list[tuple]) -> dict:
+    """A current-style record written out by hand (its NPI from a fixed stem: no RNG draw)."""
+    return {
+        "created_epoch": "1420070400000",
+        "enumeration_type": kind,
+        "last_updated_epoch": "1767225600000",
+        "number": stem + npi_check_digit(stem),
+        "addresses": addresses,
+        "practiceLocations": [],
+        "basic": {**basic, "enumeration_date": "2015-01-01", "last_updated": "2026-01-01", "status": "A"},
+        "taxonomies": [
+            {"code": code, "taxonomy_group": "", "desc": desc, "state": state, "license": license, "primary": primary}
+            for code, desc, state, license, primary in taxonomies
+        ],
+        "identifiers": [],
+        "endpoints": [],
+        "other_names": [],
+    }
+
+
+# Records the API's loose taxonomy_description search brings back with the wanted ones (a
+# "Physical Therapist" search finds a Physical Therapy Assistant, "Therapist" a respiratory
+# therapist), and the shapes real records take: a state that disagrees with its ZIP (the city
+# agrees with the ZIP), a PO box on line 1 with the street on line 2, one licence under two
+# taxonomies, and an orthopaedic surgery group that also employs physical therapists.
+LOOSE = [
+    _record("108765430", "NPI-1",
+            {"first_name": "DARNELL", "last_name": "OKAFOR", "credential": "PTA", "sex": "M"},
+            [_address("LOCATION", "4410 GUADALUPE ST", "", "AUSTIN", "TX", "787512218", "512-555-0157")],
+            [("225200000X", "Physical Therapy Assistant", "TX", "PTA31877", True)]),
+    _record("108765431", "NPI-1",
+            {"first_name": "GRETCHEN", "last_name": "VOSS", "credential": "RRT", "sex": "F"},
+            [_address("LOCATION", "1601 E 19TH AVE", "", "DENVER", "CO", "802181201", "303-555-0159")],
+            [("227800000X", "Respiratory Therapist, Certified", "CO", "RT.0044211", True)]),
+    _record("108765432", "NPI-1",
+            {"first_name": "REYNA", "last_name": "BALDWIN", "credential": "LMT", "sex": "F"},
+            [_address("LOCATION", "PO BOX 4471", "2210 S 1ST ST", "AUSTIN", "CO", "787040123", "512-555-0158"),
+             _address("MAILING", "PO BOX 4471", "", "AUSTIN", "TX", "787674471", "512-555-0158")],
+            [("225700000X", "Massage Therapist", "TX", "MT199001", True),
+             ("171100000X", "Acupuncturist", "TX", "MT199001", False)]),
+    _record("108765433", "NPI-2",
+            {"organization_name": "ROUND ROCK ORTHOPAEDIC SURGERY ASSOCIATES PA", "organizational_subpart": "NO"},
+            [_address("LOCATION", "2400 ROUND ROCK AVE", "STE 310", "ROUND ROCK", "TX", "786812345", "512-555-0161")],
+            [("207X00000X", "Orthopaedic Surgery", "TX", "Q4471", True),
+             ("225100000X", "Physical Therapist", "TX", "1299410", False)]),
+]  # fmt: skip
+
+
 def build() -> list[dict]:
     """The registry records, sorted by NPI. Draws from ``RNG`` (epoch time-of-day, practice-location ZIP+4)."""
-    records = [build_registry_record(s) for s in REGISTRY]
+    records = [build_registry_record(s) for s in REGISTRY] + [dict(record) for record in LOOSE]
     records.sort(key=lambda r: str(r["number"]))
     return records
 

@@ -14,6 +14,13 @@ from .nppes_api import registry_is_active
 from .nppes_bulk import BULK_COLUMNS, row_codes
 from .overpass import RELAX
 
+# The taxonomy_codes of [sources.sample_nppes] in pipeline.toml.
+WANTED_CODES = frozenset({"225700000X", "225100000X", "2251X0800X", "2251S0007X", "111N00000X", "111NX0800X"})
+
+
+def _codes(record: dict) -> set[str]:
+    return {t["code"] for t in record["taxonomies"]}
+
 
 def build(site_truth, records, rows, elements, roster_rows, pages) -> dict:
     """The truth of the built sources; ``site_truth`` (site-truth.json by slug, or None) checks their overlaps."""
@@ -93,6 +100,12 @@ def build(site_truth, records, rows, elements, roster_rows, pages) -> dict:
             "old_style": sum(isinstance(r["number"], int) for r in records),
             "new_style": sum(isinstance(r["number"], str) for r in records),
             "active": sum(registry_is_active(r) for r in records),
+            # What the sample source keeps: active records holding one of its taxonomy_codes
+            # (pipeline.toml); the loose description search also brings back these others.
+            "kept": sum(registry_is_active(r) and bool(_codes(r) & WANTED_CODES) for r in records),
+            "other_taxonomy": sorted(
+                str(r["number"]) for r in records if registry_is_active(r) and not _codes(r) & WANTED_CODES
+            ),
             "massage": massage,
             "massage_active": massage_active,
             "physical_therapists": pts,
