@@ -245,7 +245,7 @@ def _print_summary(config, report: runner.Report) -> None:
     sources = report.fetch_stats.get("sources", {})
     for crawl in report.crawls:
         print(
-            f"  source {crawl.source}: {crawl.status}, {len(crawl.listings)} listings"
+            f"  source {crawl.source}: {crawl.status}, {crawl.staged} listings"
             + (f", {crawl.failures} failures ({crawl.message})" if crawl.failures else ""),
             file=out,
         )
@@ -340,8 +340,10 @@ def cmd_explain(args) -> int:
         print("  No sciatica-relevant technique or condition was found in its listings.")
     for item in t["evidence"]:
         print(f'  - {item["technique"]}: "{item["snippet"]}" ({item["field"]} of {item["source_url"]})')
-    print(f"  Listings ({len(found.listings)}):")
-    for listing in found.listings:
+    own = [listing for listing in found.listings if not listing["attached"]]
+    sites = [listing for listing in found.listings if listing["attached"]]
+    print(f"  Listings ({len(own)}):")
+    for listing in own:
         note = f"; {listing['exclusion']}" if listing["exclusion"] else ""
         print(
             f"  - {listing['source']}:{listing['source_key']} {listing['name']}, tier {listing['relevance_tier']}"
@@ -351,6 +353,14 @@ def cmd_explain(args) -> int:
             print(f"      address: {address_note}")
         if listing["mailing_address"]:
             print(f"      mailing address: {listing['mailing_address']}")
+    if sites:
+        print("  Practice websites its listings name (read for evidence, never merged):")
+    for site in sites:
+        note = f"; {site['exclusion']}" if site["exclusion"] else ""
+        print(
+            f"  - {site['source']}:{site['source_key']} {site['name']}, tier {site['relevance_tier']}, "
+            f"read {site['fetched_at']:%Y-%m-%d}{note}"
+        )
     inside = [link for link in found.links if link["inside"]]
     outside = [link for link in found.links if not link["inside"]]
     if inside:

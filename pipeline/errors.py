@@ -60,6 +60,7 @@ class RobotsUnavailable(FetchError):
             url=url,
             reason="robots_unavailable",
         )
+        self.why = why  # the robots.txt fetch's own reason: connection, timeout, http_503, ...
 
 
 class SourceError(PipelineError):

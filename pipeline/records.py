@@ -27,6 +27,9 @@ class RawListing:
     default_state: str | None = None  # the state a source implies (a board's roster) if the address names none
     kind: str | None = None  # person or business when the source says so (NPPES entity type, an OSM place)
     field_sources: dict[str, str] = field(default_factory=dict)  # field -> what supplied it (html)
+    # A practice's website: the visible text of each page read, [{"url", "text"}], services pages
+    # first. Judged page by page (pipeline/relevance/classify.py), never stored (the archive has them).
+    pages: list[dict] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -48,7 +51,7 @@ class Listing:
     raw_sha256: str
     raw_fields: dict  # RawListing.fields as extracted (a JSON object), kept for re-processing and audits
     name: str
-    kind: str = "person"  # person or business
+    kind: str = "person"  # person, business, or site (a practice's website, attached to its therapists)
     credentials: list[str] = field(default_factory=list)
     business_name: str | None = None
     phone: str | None = None  # E.164

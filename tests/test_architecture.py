@@ -19,6 +19,7 @@ OWNERS = {
     "usaddress": {"normalize/streets.py"},
     "phonenumbers": {"normalize/listing.py"},
     "bs4": {"sources/html.py", "sources/structured.py"},
+    "lxml": {"sources/page_text.py"},
     "charset_normalizer": {"fetch/charset.py"},
 }
 # The stage packages in the order a listing walks through them: a stage may import earlier ones,

@@ -240,6 +240,45 @@ class CsvSource(SourceSettings):
         return found
 
 
+@dataclass(frozen=True, kw_only=True)
+class WebsitesSource(SourceSettings):
+    """Each practice's own website, reached through the websites the other sources publish."""
+
+    # Empty: the sites themselves. "samples:websites" serves the bundled practice sites on loopback,
+    # each under its own host name, and skips every other host (the demo never leaves the machine).
+    base_url: str = ""
+    max_pages_per_site: int = 6  # the home page, then the links most likely to describe services
+    max_hosts_in_parallel: int = 32  # sites crawled at once, each one request at a time
+    # Hosts that are not a practice's own (booking platforms, social networks, directories), on top
+    # of resolution.shared_hosts: a listing's link there is not followed.
+    skip_hosts: list[str] = field(
+        default_factory=lambda: [
+            "google.com", "goo.gl", "g.page", "business.site", "yelp.com", "facebook.com", "fb.com",
+            "instagram.com", "linkedin.com", "twitter.com", "x.com", "tiktok.com", "youtube.com",
+            "massagebook.com", "vagaro.com", "styleseat.com", "mindbodyonline.com", "schedulicity.com",
+            "booksy.com", "fresha.com", "squareup.com", "square.site", "acuityscheduling.com",
+            "janeapp.com", "calendly.com", "genbook.com", "zocdoc.com", "healthgrades.com", "amtamassage.org",
+            "massagetherapy.com", "psychologytoday.com", "groupon.com", "linktr.ee", "npiregistry.cms.hhs.gov",
+            "openstreetmap.org",
+        ]
+    )  # fmt: skip
+    cache_ttl: str = "30d"  # a site read within this is not asked again (sites change slowly)
+    every: str = "30d"
+    max_age: str = "60d"
+
+    @property
+    def fetches(self) -> bool:
+        return True  # the live sites when base_url is empty
+
+    def problems(self):
+        found = super().problems()
+        if not 1 <= self.max_pages_per_site <= 50:
+            found.append(("max_pages_per_site", "must be from 1 to 50"))
+        if not 1 <= self.max_hosts_in_parallel <= 512:
+            found.append(("max_hosts_in_parallel", "must be from 1 to 512"))
+        return found
+
+
 def _states_problems(states: list[str], *, required: bool, key: str = "states") -> list[tuple[str, str]]:
     if required and not states:
         return [(key, "must list at least one two-letter state code")]
@@ -252,4 +291,5 @@ SOURCE_KINDS: dict[str, type[SourceSettings]] = {
     "nppes_bulk": NppesBulkSource,
     "overpass": OverpassSource,
     "csv": CsvSource,
+    "websites": WebsitesSource,
 }

@@ -42,6 +42,14 @@ class HostGate:
             finally:
                 self._last[host] = time.monotonic()
 
+    def forget(self, *hosts: str) -> None:
+        """Drop the hosts' pacing state (their crawl is over)."""
+        with self._guard:
+            for host in hosts:
+                self._locks.pop(host, None)
+                self._last.pop(host, None)
+                self._not_before.pop(host, None)
+
     def defer(self, host: str, seconds: float) -> None:
         """Nobody may request `host` for `seconds` (a Retry-After or a backoff)."""
         with self._guard:

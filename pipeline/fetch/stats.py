@@ -14,9 +14,16 @@ class FetchStats:
         self.hosts: dict[str, Counter] = defaultdict(Counter)
         self.sources: dict[str, Counter] = defaultdict(Counter)
         self._lock = threading.Lock()
+        self._folded: dict[str, str] = {}  # source -> the one label its hosts are counted under
+
+    def fold(self, source: str, label: str) -> None:
+        """Count every host of `source` under `label`: a crawl of 10,000 sites is one line."""
+        with self._lock:
+            self._folded[source] = label
 
     def add(self, source: str, host: str, key: str, amount: int = 1) -> None:
         with self._lock:
+            host = self._folded.get(source, host)
             self.hosts[host][key] += amount
             self.sources[source][key] += amount
             self.counts[f"fetch/{key}"] += amount

@@ -313,7 +313,7 @@ def listing_kind(name: str, hint: str | None = None) -> str:
     """person or business: what the source says (NPPES's entity type, an OSM place is a business),
     else from the shape of the name (a business word; two to four words of a person's name, not
     counting initials, particles and suffixes)."""
-    if hint in ("person", "business"):
+    if hint in ("person", "business", "site"):
         return hint
     words = [word.strip(".,").lower() for word in name.split()]
     if set(words) & BUSINESS_WORDS:

@@ -171,13 +171,21 @@ def _work_stages(
     try:
         run.start(warehouse)
         if "scrape" in stages:
-            with run.stage("scrape"), serving_samples(config, sources, offline=offline) as (served, origins):
+            with (
+                run.stage("scrape"),
+                serving_samples(config, sources, offline=offline) as (
+                    served,
+                    origins,
+                    routes,
+                ),
+            ):
                 scraped = scrape(
                     served,
                     warehouse,
                     run_id=run.run_id,
                     counts=run.counts,
                     origins=origins,
+                    routes=routes,
                     only=sources,
                     offline=offline,
                     refresh=refresh,
@@ -190,7 +198,7 @@ def _work_stages(
             for crawl in report.crawls:
                 if crawl.status != "complete":
                     run.errors.append(f"source {crawl.source}: {crawl.status}: {crawl.message}")
-            if not any(crawl.listings for crawl in report.crawls):
+            if not any(crawl.staged for crawl in report.crawls):
                 reasons = "; ".join(_crawl_summary(c) for c in report.crawls)
                 raise NothingToDo(
                     f"no source produced any listing ({reasons or 'no source enabled'}), "
@@ -238,7 +246,7 @@ def _crawl_summary(crawl: Crawl) -> str:
     drops = ", ".join(
         f"{key.rsplit('/', 1)[1]}={n}" for key, n in sorted(crawl.counts.items()) if key.startswith("scrape/dropped/")
     )
-    parts = [crawl.status, f"{len(crawl.listings)} listings", f"{crawl.failures} failures"]
+    parts = [crawl.status, f"{crawl.staged} listings", f"{crawl.failures} failures"]
     if drops:
         parts.append(f"dropped {drops}")
     if crawl.message:

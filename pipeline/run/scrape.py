@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 import logging
+import tempfile
 from collections import Counter
+from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -22,9 +24,12 @@ from pipeline.normalize.listing import normalize
 from pipeline.progress import Progress
 from pipeline.relevance.classify import classify
 from pipeline.relevance.vocabulary import Vocabulary, load_vocabulary
-from pipeline.sources import Crawl
+from pipeline.sources import Crawl, websites
+from pipeline.sources.samples import SAMPLES_DIR, SCHEME, is_sample, site_hosts
 
 log = logging.getLogger(__name__)
+
+RECORD_EVERY = 500  # sites between two recordings of a website crawl's raw responses
 
 
 @dataclass
@@ -41,6 +46,7 @@ def scrape(
     run_id: str,
     counts: Counter,
     origins: dict[str, str],
+    routes: dict[str, str] | None = None,
     only: list[str] | None = None,
     offline: bool = False,
     refresh: bool = False,
@@ -66,6 +72,7 @@ def scrape(
         stats=stats,
         cache=cache,
         origins=origins,
+        routes=routes,
         offline=offline,
         refresh=refresh,
         journal=journal,
@@ -73,12 +80,15 @@ def scrape(
         progress=progress,
     )
     result = ScrapeResult()
-    if progress is not None:
+    # Practice websites come last: their start list is what the other sources have just named.
+    listed = [source for source in selected if source.kind != "websites"]
+    site_sources = [source for source in selected if source.kind == "websites"]
+    if progress is not None and listed:
         progress.start("fetching")
     try:
-        workers = max(1, min(len(selected), config.http.max_hosts_in_parallel))
+        workers = max(1, min(len(listed), config.http.max_hosts_in_parallel))
         with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="crawl") as pool:
-            started = {pool.submit(_crawl, source, fetcher): (source, _now()) for source in selected}
+            started = {pool.submit(_crawl, source, fetcher): (source, _now()) for source in listed}
             # Staging writes happen here, one source at a time, as crawls finish.
             for future in as_completed(started):
                 source, began = started[future]
@@ -87,6 +97,7 @@ def scrape(
                 rows = _one_per_key(
                     [row for raw in crawl.listings if (row := _process(raw, vocabulary, config, counts))], counts
                 )
+                crawl.staged = len(rows)
                 _stage(
                     warehouse,
                     fetcher,
@@ -101,16 +112,93 @@ def scrape(
                     "source %s: %s, %d listings, %d failures", source.name, crawl.status, len(rows), crawl.failures
                 )
                 result.crawls.append(crawl)
+        if progress is not None and listed:
+            progress.finish()
+        for source in site_sources:
+            crawl = _crawl_websites(
+                source, config, warehouse, fetcher, vocabulary, counts, run_id=run_id, progress=progress
+            )
+            result.crawls.append(crawl)
     finally:
         fetcher.close()
-        if progress is not None:
-            progress.finish()
     if journal is not None:
         journal.finish()  # reached only when every source's responses are recorded
     result.crawls.sort(key=lambda crawl: names.index(crawl.source))
     result.stats = stats.as_dict()
     result.robots_unavailable = fetcher.robots_unavailable()
     return result
+
+
+def _crawl_websites(
+    source,
+    config: Config,
+    warehouse: Warehouse,
+    fetcher: Fetcher,
+    vocabulary: Vocabulary,
+    counts: Counter,
+    *,
+    run_id: str,
+    progress: Progress | None,
+) -> Crawl:
+    """Read every practice site the listings name, many at once; stage one listing per site read.
+
+    Rows are spooled to disk as sites finish and raw responses recorded every RECORD_EVERY sites,
+    so memory stays flat over any number of sites and a killed crawl resumes from the journal.
+    A site that could not be read is retained: its listing keeps its last good evidence.
+    """
+    began = _now()
+    crawl = Crawl(source=source.name)
+    only = site_hosts(SAMPLES_DIR / source.base_url[len(SCHEME) :].strip("/")) if is_sample(source) else None
+    skip = [*source.skip_hosts, *config.resolution.shared_hosts]
+    sites = websites.start_list(warehouse.run("sources/site_starts.sql"), skip, crawl.counts, only)
+    crawl.counts["scrape/sites/listed"] += len(sites)
+    shown, fetcher.progress = fetcher.progress, Progress()  # sites are counted, not responses
+    fetcher.stats.fold(source.name, f"{source.name}: practice sites")  # one line, not one per site
+    fetcher.quiet_sources.add(source.name)  # a dead site is counted by reason, not warned of
+    if progress is not None:
+        progress.start("websites", len(sites))
+    retained: list[dict] = []
+    keys: set[str] = set()
+    spool = tempfile.TemporaryFile("w+", encoding="utf-8", dir=warehouse.path.parent)  # noqa: SIM115 (closed below)
+    try:
+        for done, read in enumerate(websites.crawl_sites(source, fetcher, sites), start=1):
+            crawl.counts.update(read.counts)
+            if read.listing is None:
+                crawl.counts[f"scrape/sites/dead/{read.dead}"] += 1
+                retained.append({"source": source.name, "site": read.site.site, "reason": read.dead})
+                log.info("site %s: %s (%s)", read.site.site, read.dead, read.message)
+            elif read.listing.source_key in keys:
+                crawl.counts["scrape/sites/same_site_twice"] += 1
+            elif row := _process(read.listing, vocabulary, config, counts, pages=read.listing.pages):
+                keys.add(read.listing.source_key)
+                spool.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
+                crawl.staged += 1
+            if done % RECORD_EVERY == 0:
+                with warehouse.transaction():
+                    warehouse.stage_rows("scrape/insert_raw_responses.sql", fetcher.take_responses(source.name))
+            if progress is not None:
+                progress.advance()
+        crawl.counts["scrape/sites/read"] += crawl.staged
+        counts.update(crawl.counts)
+        spool.seek(0)
+        _stage(
+            warehouse,
+            fetcher,
+            crawl,
+            (json.loads(line) for line in spool),
+            run_id=run_id,
+            started=began,
+            stats=fetcher.stats.as_dict()["sources"].get(source.name, {}),
+            retained=retained,
+        )
+    finally:
+        spool.close()
+        fetcher.progress = shown
+        if progress is not None:
+            progress.finish()
+    counts["scrape/listings"] += crawl.staged
+    log.info("source %s: %d sites, %d read, %d dead", source.name, len(sites), crawl.staged, len(retained))
+    return crawl
 
 
 def _recover_journals(warehouse: Warehouse, raw_dir, counts: Counter) -> datetime | None:
@@ -139,17 +227,19 @@ def _stage(
     warehouse: Warehouse,
     fetcher: Fetcher,
     crawl: Crawl,
-    rows: list[dict],
+    rows: Iterable[dict],
     *,
     run_id: str,
     started: datetime,
     stats: dict,
+    retained: list[dict] | None = None,
 ) -> None:
     """One transaction per source: its batch, its raw responses, its failures and its crawl record."""
     with warehouse.transaction():
         if crawl.status != "failed":
             warehouse.run("scrape/clear_source.sql", {"source": crawl.source})
             warehouse.stage_rows("scrape/insert_staged.sql", rows, {"load_id": run_id})
+            warehouse.stage_rows("scrape/insert_retained.sql", retained or [])
         warehouse.stage_rows("scrape/insert_raw_responses.sql", fetcher.take_responses(crawl.source))
         warehouse.stage_rows("fetch/insert_failures.sql", fetcher.take_failures(crawl.source))
         warehouse.run(
@@ -160,7 +250,7 @@ def _stage(
                 "started_at": started,
                 "finished_at": _now(),
                 "status": crawl.status,
-                "listings": len(rows),
+                "listings": crawl.staged,
                 "failures": crawl.failures,
                 "message": crawl.message or None,
                 "stats": json.dumps(stats, sort_keys=True),
@@ -178,13 +268,15 @@ def select_sources(config: Config, only: list[str] | None):
     return config.enabled_sources()
 
 
-def _process(raw, vocabulary: Vocabulary, config: Config, counts: Counter) -> dict | None:
+def _process(
+    raw, vocabulary: Vocabulary, config: Config, counts: Counter, pages: list[dict] | None = None
+) -> dict | None:
     """The staged row of one record, or None (counted) when it lies outside the directory's country."""
     listing = normalize(raw, counts)
     if listing.country != config.scope.country:
         counts["scrape/dropped/outside_country"] += 1
         return None
-    return classify(listing, vocabulary, config.relevance, counts).row()
+    return classify(listing, vocabulary, config.relevance, counts, pages or ()).row()
 
 
 _BOOKKEEPING = frozenset({"source", "source_key", "url", "fetched_at", "raw_sha256", "raw_fields", "content_hash"})

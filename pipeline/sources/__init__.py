@@ -31,6 +31,7 @@ class Crawl:
     failures: int = 0
     message: str = ""
     counts: Counter = field(default_factory=Counter)
+    staged: int = 0  # listings staged once normalized, classified and one per key (set by the scrape)
 
     def drop(self, reason: str) -> None:
         """Count a record skipped for a per-record reason (never fatal)."""
@@ -77,9 +78,16 @@ def host_of(url: str) -> str:
 
 def _kinds():
     # The kind modules import Crawl from here, so they are imported on first use.
-    from pipeline.sources import csv, html, nppes, nppes_bulk, overpass
+    from pipeline.sources import csv, html, nppes, nppes_bulk, overpass, websites
 
-    return {"html": html, "nppes": nppes, "nppes_bulk": nppes_bulk, "overpass": overpass, "csv": csv}
+    return {
+        "html": html,
+        "nppes": nppes,
+        "nppes_bulk": nppes_bulk,
+        "overpass": overpass,
+        "csv": csv,
+        "websites": websites,  # crawled by the scrape after the others (pipeline/run/scrape.py)
+    }
 
 
 def localize(source, resolve):

@@ -65,6 +65,11 @@ def extract(soup: BeautifulSoup) -> Structured:
     return result
 
 
+def extract_html(text: str) -> Structured:
+    """extract() of a page's HTML text."""
+    return extract(BeautifulSoup(text, "lxml"))
+
+
 def _flatten(data) -> list[dict]:
     """Every object of a JSON-LD document: top-level lists, @graph members, employees."""
     if isinstance(data, list):
@@ -94,6 +99,9 @@ def _fields(entity: dict) -> tuple[dict, float | None, float | None]:
         text = _text(entity.get(key))
         if text:
             fields[target] = text
+    # Other pages of the same business (its own site, social profiles): websites to follow.
+    if same_as := [url for url in dict.fromkeys(_text(v) for v in _as_list(entity.get("sameAs"))) if url]:
+        fields["same_as"] = same_as
     address = entity.get("address")
     if isinstance(address, list):
         address = address[0] if address else None

@@ -17,6 +17,8 @@ from pipeline.sources import Crawl, nppes, overpass
 from pipeline.sources.samples import serving_samples
 from tests.conftest import ROOT
 
+# One worker crawls the samples once for every test here (the crawl is the slow part).
+pytestmark = pytest.mark.xdist_group(name="samples")
 TRUTH = json.loads((ROOT / "data" / "samples" / "sources-truth.json").read_text())
 SITE = {t["slug"]: t for t in json.loads((ROOT / "data" / "samples" / "site-truth.json").read_text())}
 
@@ -33,9 +35,20 @@ def crawled(tmp_path_factory):
     config = load_config(tmp / "pipeline.toml")
     run = Run(command="test")
     names = list(config.sources)
-    with open_work(config.work_database) as warehouse, serving_samples(config, names) as (served, origins):
-        result = scrape(served, warehouse, run_id=run.run_id, counts=run.counts, origins=origins)
+    with open_work(config.work_database) as warehouse, serving_samples(config, names) as (served, origins, routes):
+        result = scrape(served, warehouse, run_id=run.run_id, counts=run.counts, origins=origins, routes=routes)
     return {crawl.source: crawl for crawl in result.crawls}
+
+
+def test_the_practice_websites_are_read_or_counted_dead_as_their_truth_says(crawled):
+    truth = TRUTH["practice_sites"]
+    sites = crawled["sample_websites"]
+    dead = Counter(truth["dead"].values())
+    assert {reason: sites.counts[f"scrape/sites/dead/{reason}"] for reason in dead} == dict(dead)
+    # Every bundled site some active listing names is read; harlow-bodywork is named only by a
+    # profile robots.txt forbids, so nobody reaches it.
+    assert sites.counts["scrape/sites/listed"] == len(truth["hosts"]) - 1
+    assert sites.staged == len(truth["hosts"]) - 1 - len(truth["dead"])
 
 
 def test_every_sample_source_is_complete(crawled):
