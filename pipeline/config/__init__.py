@@ -18,7 +18,10 @@ from pipeline.errors import ConfigError
 
 DEFAULT_PATH = "pipeline.toml"
 ENV_VAR = "THERAPISTS_CONFIG"
-TIERS = ("none", "low", "medium", "high")
+# Relevance tiers, lowest first (the order of the tier_rank macro): "unknown" is a therapist no
+# source says anything about beyond a name (no text was read), above "none" (text was read and
+# showed nothing relevant, or another kind of business).
+TIERS = ("none", "unknown", "low", "medium", "high")
 GEOCODERS = ("source", "offline")
 
 

@@ -5,7 +5,8 @@ The score is the sum of the weights of the techniques and conditions a listing p
 pipeline.toml. A match does not count when a negation cue precedes it in its sentence ("we do not
 offer deep tissue") or when its sentence is about something else (a blog link, a gift-card footer).
 A listing that names no therapy at all, or that is clearly another business (a nail salon, a shop
-selling massage chairs), scores 0 with the reason in `exclusion`.
+selling massage chairs), scores 0 with the reason in `exclusion`. A listing with no text to judge
+is `unknown`: the open registers say who practises, not what they treat.
 """
 
 from __future__ import annotations
@@ -21,20 +22,41 @@ from pipeline.relevance.vocabulary import Entry, Provider, Vocabulary
 # Fields searched, most telling first; the first match of a term supplies its evidence.
 FIELDS = ("services", "description", "name", "business_name")
 IDENTITY_FIELDS = ("name", "business_name")
+# What a practice's website says the business is: its name and its own description. An exclusion
+# ("gift shop", "yoga classes") on one of its pages is a passing mention, never the business's kind.
+SITE_KIND_FIELDS = ("name", "business_name", "description")
 SNIPPET = 160  # maximum characters of evidence text
+SHORT_LINE = 60  # a page's line shorter than this (a heading) is quoted with the line after it
 # A sentence ends at a full stop, but not at the one of a title or an abbreviation ("Dr. Penn").
 _ABBREVIATIONS = r"(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bSt)(?<!\bNo)(?<!\bAve)(?<!\bInc)(?<!\bSte)(?<!\bvs)"
 _SENTENCE_END = re.compile(_ABBREVIATIONS + r"[.!?;\n•|]")
 _FULL_STOP = re.compile(_ABBREVIATIONS + r"[.!?\n•|]")
+_ANSWERED_NO = re.compile(r"\s*(?:no|nope|sorry|unfortunately not|not any ?more)\b", re.IGNORECASE)
 
 
-def classify(listing: Listing, vocabulary: Vocabulary, relevance: Relevance, counts: Counter | None = None) -> Listing:
+def classify(
+    listing: Listing,
+    vocabulary: Vocabulary,
+    relevance: Relevance,
+    counts: Counter | None = None,
+    pages: list[dict] | tuple = (),
+) -> Listing:
+    """Judge a listing; `pages` ([{url, text}], services pages first) are a practice website's pages.
+
+    A website is judged page by page: each page's words are evidence quoted with the page's URL, a
+    technique the site says anywhere it does not offer counts on no page, and an exclusion counts
+    only from what the business is (its name, its description), never from a page's passing
+    mention of a gift shop or a class. A listing with no text to judge (no services, description
+    or pages) and nothing in its name is `unknown`, not `none`.
+    """
     counts = counts if counts is not None else Counter()
     found: dict[str, Evidence] = {}
+    vetoed: set[str] = set()  # terms a website says it does not offer
     excluded: list[tuple[str, str, bool]] = []  # (exclusion name, field, hosts therapists)
     therapy_words = False
     pattern, groups = vocabulary.combined
-    for field, original in _texts(listing):
+    kind_fields = SITE_KIND_FIELDS if listing.kind == "site" else FIELDS
+    for field, original, url in _texts(listing, pages):
         # One-letter misspellings of long terms ("triger point") are read as meant; evidence still
         # quotes the original text.
         corrected = vocabulary.speller.correct(original)
@@ -44,11 +66,14 @@ def classify(listing: Listing, vocabulary: Vocabulary, relevance: Relevance, cou
             if entry.kind == "false_friend":
                 continue  # "deep tissue infection", "neuromuscular dentistry": no offering
             if entry.kind == "exclusion":
-                if not _negated(text, match.start(), vocabulary):
+                if field in kind_fields and not _negated(text, match.start(), vocabulary):
                     excluded.append((entry.name, field, entry.hosts))
+            elif field == "page" and _negated(text, match.start(), vocabulary, match.end()):
+                vetoed.add(entry.slug)
+                counts["classify/negated"] += 1
             elif entry.slug not in found:
                 start, end = corrected.span(match.start(), match.end()) if corrected else match.span()
-                evidence = _evidence(entry, text, match, field, listing.url, vocabulary, counts)
+                evidence = _evidence(entry, text, match, field, url, vocabulary, counts)
                 if evidence:
                     found[entry.slug] = dataclasses.replace(evidence, snippet=snippet(original, start, end))
         therapy_words = therapy_words or bool(vocabulary.therapy_words.search(text))
@@ -57,6 +82,9 @@ def classify(listing: Listing, vocabulary: Vocabulary, relevance: Relevance, cou
     for entry in vocabulary.exclusions:
         if entry.marks(credentials, set(listing.taxonomy_codes)):
             excluded.append((entry.name, "credentials", False))
+    for slug in vetoed:
+        if slug in found and found[slug].field == "page":
+            del found[slug]
     techniques = [e.slug for e in vocabulary.techniques if e.slug in found]
     conditions = [e.slug for e in vocabulary.conditions if e.slug in found]
     provider = provider_of(listing, vocabulary)
@@ -72,7 +100,7 @@ def classify(listing: Listing, vocabulary: Vocabulary, relevance: Relevance, cou
     offered = {
         slug
         for slug in techniques
-        if found[slug].field in ("services", "description")
+        if found[slug].field in ("services", "description", "page")
         and (slug in vocabulary.core or "massage" in found[slug].snippet.lower())
     }
     blocking = [(name, field) for name, field, hosts in excluded if not (hosts and offered)]
@@ -87,6 +115,8 @@ def classify(listing: Listing, vocabulary: Vocabulary, relevance: Relevance, cou
         techniques, conditions = [], []
     score = min(100, score)
     tier = tier_for(score, relevance)
+    if tier == "none" and not exclusion and not _says_what_it_treats(listing, pages):
+        tier = "unknown"  # nothing read that could say what the therapist treats
     counts[f"classify/tier/{tier}"] += 1
     return dataclasses.replace(
         listing,
@@ -97,6 +127,22 @@ def classify(listing: Listing, vocabulary: Vocabulary, relevance: Relevance, cou
         exclusion=exclusion,
         evidence=[found[slug] for slug in techniques + conditions],
     )
+
+
+# A service that only names the profession (a roster's licence type, an OSM shop=massage tag):
+# it says what the provider is, not what they treat.
+_PROFESSION_ONLY = re.compile(
+    r"(licensed |registered )?(massage|bodywork|chiropractic|chiropractor|physiotherapy|physiotherapist|"
+    r"physical therapy|physical therapist)( therapist| therapy| practitioner| shop| clinic)?s?",
+    re.IGNORECASE,
+)
+
+
+def _says_what_it_treats(listing: Listing, pages) -> bool:
+    """Text that could say what the listing treats: a description, a page, a service beyond a profession."""
+    if listing.description or any(page.get("text") for page in pages):
+        return True
+    return any(not _PROFESSION_ONLY.fullmatch(service.strip()) for service in listing.services)
 
 
 def provider_of(listing: Listing, vocabulary: Vocabulary) -> Provider | None:
@@ -119,12 +165,15 @@ def tier_for(score: int, relevance: Relevance) -> str:
     return "none"
 
 
-def _texts(listing: Listing):
+def _texts(listing: Listing, pages):
     for field in FIELDS:
         value = getattr(listing, field)
         for text in value if isinstance(value, list) else [value]:
             if text:
-                yield field, text
+                yield field, text, listing.url
+    for page in pages:
+        if page.get("text"):
+            yield "page", page["text"], page["url"]
 
 
 def _evidence(
@@ -158,6 +207,9 @@ def _negated(text: str, start: int, vocabulary: Vocabulary, end: int | None = No
         return True
     if end is None:
         return False
+    # A question answered no: "Do you still do deep tissue? No, ..."
+    if text[right : right + 1] == "?" and _ANSWERED_NO.match(text, right + 1):
+        return True
     # An after-cue may sit past a semicolon ("myofascial release; it is not yet offered").
     stop = _FULL_STOP.search(text, end)
     return bool(vocabulary.after.search(text, end, min(stop.start() if stop else len(text), end + vocabulary.window)))
@@ -173,7 +225,17 @@ def _out_of_scope(text: str, start: int, end: int, vocabulary: Vocabulary) -> bo
 
 
 def snippet(text: str, start: int, end: int, limit: int = SNIPPET) -> str:
-    """The exact text around a match, at most `limit` characters, cut at word boundaries."""
+    """The exact text around a match, at most `limit` characters, cut at word boundaries. A page's
+    text is one block a line: the snippet keeps to the match's line, and the next one when the
+    match's line is only a heading ("Trigger point therapy" and what the page says of it)."""
+    if "\n" in text:
+        left = text.rfind("\n", 0, start) + 1
+        right = text.find("\n", end)
+        right = len(text) if right < 0 else right
+        if right - left < SHORT_LINE and right < len(text):
+            after = text.find("\n", right + 1)
+            right = len(text) if after < 0 else after
+        return snippet(text[left:right].replace("\n", " · "), start - left, end - left, limit)
     if len(text) <= limit:
         return text
     room = max(0, limit - (end - start))

@@ -216,3 +216,72 @@ def test_the_written_policy(fields, tier, techniques, conditions, exclusion):
 def test_a_misspelling_is_quoted_as_written():
     got = classify(listing(description="Gentle triger point work for siatica."), VOCABULARY, RELEVANCE)
     assert [e.snippet for e in got.evidence] == ["Gentle triger point work for siatica."] * 2
+
+
+def judge_site(name: str, *pages: tuple[str, str], description: str | None = None) -> Listing:
+    """Classify a practice website's listing and its pages [(path, text)], services pages first."""
+    base = listing(name=name, kind="site", credentials=[], description=description, url="https://site.test/")
+    read = [{"url": f"https://site.test{path}", "text": text} for path, text in pages]
+    return classify(base, VOCABULARY, RELEVANCE, pages=read)
+
+
+def test_a_website_is_judged_page_by_page_and_quoted_with_the_page_url():
+    got = judge_site(
+        "Bluebonnet Massage",
+        ("/services/", "Our services\nDeep tissue massage\nSlow, firm pressure for the low back and hips."),
+        ("/", "Welcome to Bluebonnet.\nTrigger point therapy for pain that travels from the buttock to the calf."),
+    )
+    assert got.relevance_tier == "high" and got.techniques == ["deep_tissue", "trigger_point"]
+    evidence = {e.technique: e for e in got.evidence}
+    assert (
+        evidence["deep_tissue"].field == "page" and evidence["deep_tissue"].source_url == "https://site.test/services/"
+    )
+    # A heading is quoted with the line that follows it; lines never run together.
+    assert evidence["deep_tissue"].snippet == "Deep tissue massage · Slow, firm pressure for the low back and hips."
+    assert evidence["trigger_point"].source_url == "https://site.test/"
+
+
+def test_an_exclusion_on_a_page_is_a_passing_mention_but_the_business_itself_is_judged():
+    gift_shop = (
+        ("/services/", "Deep tissue and neuromuscular therapy for sciatica."),
+        ("/", "Visit our gift shop for candles, massage chairs on display. Yoga classes on Saturdays."),
+    )
+    got = judge_site("Cedar Massage Clinic", *gift_shop)
+    assert got.relevance_tier == "high" and got.exclusion is None
+    shop = judge_site("RelaxGear", ("/", "The X9 chair has a deep tissue mode."), description="Massage chair store")
+    assert shop.relevance_tier == "none" and "retail" in shop.exclusion
+
+
+def test_a_technique_the_site_says_it_does_not_offer_counts_on_no_page():
+    got = judge_site(
+        "Stillwater Day Spa",
+        ("/menu", "Swedish massage, 60 min. Deep tissue add-on."),
+        ("/faq", "Do you offer deep tissue? No, we keep to light and medium pressure."),
+        ("/", "We do not offer deep tissue massage."),
+    )
+    assert got.relevance_tier == "none" and got.techniques == []
+
+
+def test_nothing_to_judge_is_unknown_not_none():
+    register = listing(name="Desmond Okoro", services=["Massage Therapist"])
+    assert classify(register, VOCABULARY, RELEVANCE).relevance_tier == "unknown"
+    relaxing = listing(name="Desmond Okoro", services=["Swedish massage", "Hot stone"])
+    assert classify(relaxing, VOCABULARY, RELEVANCE).relevance_tier == "none"  # text was read
+    salon = listing(name="Sol Nail Bar", credentials=[], services=["Manicure"])
+    assert classify(salon, VOCABULARY, RELEVANCE).relevance_tier == "none"
+    empty_site = judge_site("Okoro Bodywork", ("/", "Book now. Call us."))
+    assert empty_site.relevance_tier == "none"  # the site was read: nothing relevant on it
+
+
+@pytest.mark.parametrize(
+    "text, techniques, conditions",
+    [
+        ("Masaje de tejido profundo para la ciática.", ["deep_tissue"], ["sciatica"]),
+        ("Terapia de puntos gatillo y liberación miofascial.", ["trigger_point", "myofascial_release"], []),
+        ("Mát-xa mô sâu giảm đau thần kinh tọa.", ["deep_tissue"], ["sciatica"]),
+        ("Ring the bell by the door for deep tissue.", ["deep_tissue"], []),  # "door" is no misspelt "dolor"
+    ],
+)
+def test_spanish_and_vietnamese_pages(text, techniques, conditions):
+    got = judge_site("Masajes Ibarra", ("/", text))
+    assert (got.techniques, got.conditions) == (techniques, conditions)
