@@ -21,7 +21,7 @@ from pipeline.database import SQL_DIR, Warehouse
 from pipeline.errors import disk_error
 from pipeline.fetch.archive import file_sha256
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4  # 4: relevance_tier may be "unknown" (export.min_tier = "unknown")
 SCHEMA = Path(__file__).resolve().parents[2] / "schema" / "therapist.schema.json"
 PER_THERAPIST = "therapists"  # the folder of therapists/<slug>.json
 LICENSES = {

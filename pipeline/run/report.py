@@ -17,7 +17,7 @@ from pipeline.run.history import failing_checks, recent_runs
 
 RUNS = 10  # runs shown
 MAP_POINTS = 20_000  # at most this many dots (a stable sample beyond)
-TIER_COLOURS = {"high": "#1b7837", "medium": "#5aae61", "low": "#c2a5cf", "none": "#bbbbbb"}
+TIER_COLOURS = {"high": "#1b7837", "medium": "#5aae61", "low": "#c2a5cf", "unknown": "#e0e0e0", "none": "#bbbbbb"}
 RUN_COUNTS = [  # (column, counts key)
     ("listings", "scrape/listings"),
     ("new", "load/new"),

@@ -16,7 +16,7 @@ from pipeline.progress import Progress
 from pipeline.resolve.resolver import resolve_staged
 
 FULL_REBUILD_SHARE = 0.2  # touching more than this share of therapists rebuilds them all
-REBUILD_VERSION = 2  # bump when sql/load/rebuild_therapists.sql changes what it computes
+REBUILD_VERSION = 3  # bump when sql/load/rebuild_therapists.sql changes what it computes
 
 
 def pending(warehouse: Warehouse) -> dict[str, int]:
@@ -47,7 +47,8 @@ def load_staged(
             counts[f"load/{change}"] = listings
         warehouse.run("load/merge.sql", {"now": now, "load_id": batch})
         progress.advance()
-        counts["load/deactivated"] = warehouse.scalar("load/deactivate.sql", {"now": now})
+        counts["load/deactivated"] = warehouse.scalar("load/deactivate.sql", {"now": now, "stale_before": stale_before})
+        counts["load/site_links"] = warehouse.scalar("load/site_links.sql", {"now": now})
         progress.advance()
         full = warehouse.scalar("load/settings_fingerprint.sql") != fingerprint
         scope, total = warehouse.run("load/scope.sql", {"full": full, "stale_before": stale_before})[0]

@@ -1,6 +1,8 @@
 -- Rebuild therapists from listings: one row per therapist_id. Scalar fields come from one listing
 -- each, chosen by the survivorship rules, and `provenance` says which; lists are unions.
--- Only the therapists in load_scope (see scope.sql) are rebuilt.
+-- Only the therapists in load_scope (see scope.sql) are rebuilt. Practice sites attached to a
+-- therapist (site_links) count as its listings for evidence, techniques, score and sources, and
+-- give a scalar field only when none of its own listings has it; never a name, credential or licence.
 delete from therapists where therapist_id in (select therapist_id from load_scope);
 
 insert into therapists by name
@@ -13,18 +15,26 @@ with ranked as (
             partition by l.therapist_id
             order by l.active desc, l.relevance_score desc, l.first_seen, l.source, l.source_key
         ) as rank,
-        -- Inactive, then stale, then the rest; within each, seen last first, then the oldest.
+        -- Fresh, then stale, then inactive, then attached sites; within each, seen last first, then the oldest.
         -- One integer, so the nine per-field keys below are integers too (struct keys cost 3x).
-        (case when not l.active then 2 when l.last_seen < $stale_before then 1 else 0 end) * 1000000000
+        (case when l.attached then 3 when not l.active then 2 when l.last_seen < $stale_before then 1 else 0 end)
+            * 1000000000::bigint
             + row_number() over (partition by l.therapist_id
                                  order by l.last_seen desc, l.first_seen, l.source, l.source_key) as fresh,
         coalesce(r.name, 999) as r_name, coalesce(r.business_name, 999) as r_business_name,
         coalesce(r.phone, 999) as r_phone, coalesce(r.website, 999) as r_website, coalesce(r.email, 999) as r_email,
         coalesce(r.address, 999) as r_address, coalesce(r.description, 999) as r_description,
         coalesce(r.opening_hours, 999) as r_opening_hours, coalesce(r.npi, 999) as r_npi,
-    from listings as l
+    from (
+        select *, false as attached from listings
+        where therapist_id in (select therapist_id from load_scope)
+        union all by name
+        select s.* replace (k.therapist_id as therapist_id), true as attached
+        from listings as s
+        join site_links as k on k.source = s.source and k.source_key = s.source_key
+        where k.therapist_id in (select therapist_id from load_scope)
+    ) as l
     left join survivorship_ranks as r on r.source = l.source
-    where l.therapist_id in (select therapist_id from load_scope)
 ),
 keyed as (
     -- key = class (inactive/stale/fresh) * 10^9 + the field's source rank * 10^6 + freshness order.
@@ -46,9 +56,9 @@ keyed as (
 ),
 merged as (
     select therapist_id,
-        arg_min(name, k_name) filter (where name is not null) as name,
-        arg_min(kind, k_name) filter (where name is not null) as kind,
-        list_distinct(flatten(list(credentials order by rank))) as credentials,
+        arg_min(name, k_name) filter (where name is not null and not attached) as name,
+        arg_min(kind, k_name) filter (where name is not null and not attached) as kind,
+        list_distinct(flatten(list(credentials order by rank) filter (where not attached))) as credentials,
         arg_min(business_name, k_business_name) filter (where business_name is not null) as business_name,
         arg_min(phone, k_phone) filter (where phone is not null) as phone,
         arg_min(website, k_website) filter (where website is not null) as website,
@@ -69,8 +79,8 @@ merged as (
         list_sort(list_distinct(flatten(list(languages) filter (where active)))) as languages,
         arg_min(npi, k_npi) filter (where npi is not null) as npi,
         list_filter([
-            {'field': 'name', 'source': arg_min(source, k_name) filter (where name is not null),
-             'source_key': arg_min(source_key, k_name) filter (where name is not null)},
+            {'field': 'name', 'source': arg_min(source, k_name) filter (where name is not null and not attached),
+             'source_key': arg_min(source_key, k_name) filter (where name is not null and not attached)},
             {'field': 'business_name', 'source': arg_min(source, k_business_name) filter (where business_name is not null),
              'source_key': arg_min(source_key, k_business_name) filter (where business_name is not null)},
             {'field': 'phone', 'source': arg_min(source, k_phone) filter (where phone is not null),
@@ -88,19 +98,21 @@ merged as (
             {'field': 'npi', 'source': arg_min(source, k_npi) filter (where npi is not null),
              'source_key': arg_min(source_key, k_npi) filter (where npi is not null)}
         ], p -> p.source is not null) as provenance,
-        flatten(list(licenses order by rank) filter (where active)) as all_licenses,
+        flatten(list(licenses order by rank) filter (where active and not attached)) as all_licenses,
         -- Every spelling of the name the active listings give, for the display name below.
-        list(name order by rank) filter (where active and name is not null) as all_names,
+        list(name order by rank) filter (where active and name is not null and not attached) as all_names,
         list_sort(list_distinct(list(attribution) filter (where attribution is not null))) as attribution,
         flatten(list(evidence order by rank) filter (where active)) as all_evidence,
         list_sort(list_distinct(flatten(list(techniques) filter (where active)))) as techniques,
         list_sort(list_distinct(flatten(list(conditions) filter (where active)))) as conditions,
         coalesce(max(relevance_score) filter (where active), 0) as relevance_score,
         list_sort(list_distinct(list(source))) as sources,
-        count(*) filter (where active) as listing_count,
-        min(first_seen) as first_seen,
-        max(last_seen) as last_seen,
-        bool_or(active) as active,
+        count(*) filter (where active and not attached) as listing_count,
+        min(first_seen) filter (where not attached) as first_seen,
+        max(last_seen) filter (where not attached) as last_seen,
+        bool_or(active) filter (where not attached) as active,
+        -- No listing had any text to judge: "unknown", not "none" (pipeline/relevance/classify.py).
+        coalesce(bool_and(relevance_tier = 'unknown') filter (where active), false) as nothing_read,
         max(updated_at) as updated_at,
         $load_id as load_id,  -- the run that rebuilt it
     -- Coordinates alone are an address too: a place on the map (OSM, schema.org geo) is searchable.
@@ -108,7 +120,7 @@ merged as (
                     as has_address from keyed)
     group by therapist_id
 )
-select m.* exclude (all_evidence, all_licenses, all_names, name),
+select m.* exclude (all_evidence, all_licenses, all_names, name, nothing_read),
     -- The display name keeps its diacritics when any source has them: "Tomás Reyes" from the
     -- therapist's own page over "TOMAS REYES" from NPPES (the same name once accents are folded).
     coalesce(list_sort(list_filter(m.all_names, n -> n <> strip_accents(n)
@@ -124,6 +136,7 @@ select m.* exclude (all_evidence, all_licenses, all_names, name),
     case when relevance_score >= $high then 'high'
          when relevance_score >= $medium then 'medium'
          when relevance_score >= $low then 'low'
+         when nothing_read then 'unknown'
          else 'none' end as relevance_tier,
 from merged as m
 -- Sorted by latitude so radius searches' bounding boxes read few row groups (a full rebuild

@@ -11,13 +11,14 @@ with staged as (
     from stg_listings as s
     left join stg_geocodes as g on g.source = s.source and g.source_key = s.source_key
     left join listings as l on l.source = s.source and l.source_key = s.source_key
+    where s.kind <> 'site'  -- practice sites join no cluster: sql/load/site_links.sql attaches them
 ),
 current as (
     select l.source, l.source_key, l.kind, l.name, l.business_name, l.phone, l.email, l.website,
         l.street, l.suite, l.city, l.state, l.postal_code, l.lat, l.lon, l.geocode_precision, l.npi, l.licenses,
         l.therapist_id as existing_id, l.first_seen,
     from listings as l
-    where l.active
+    where l.active and l.kind <> 'site'
         and not exists (
             select 1 from stg_listings as s where s.source = l.source and s.source_key = l.source_key)
 ),

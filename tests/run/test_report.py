@@ -68,7 +68,7 @@ def test_report_renders_with_the_expected_counts(ran, capsys):
         row = page.select_one(f'#sources tr[data-source="{source}"]')
         assert int(row.find_all("td")[0]["data-listings"]) == listings
     assert len(page.select("#map circle")) == located
-    assert {c.get("class")[0] for c in page.select("#map circle")} <= {"high", "medium", "low", "none"}
+    assert {c.get("class")[0] for c in page.select("#map circle")} <= {"high", "medium", "low", "unknown", "none"}
     histogram = {
         row["data-technique"]: int(row.select_one(".n").text.replace(",", "")) for row in page.select("#techniques tr")
     }

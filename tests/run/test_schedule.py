@@ -80,8 +80,9 @@ def test_due_picks_exactly_the_due_sources_and_nothing_runs_when_none_is(write_c
         "sample_jsonld": now - timedelta(days=2),  # every 1d: due
         "sample_nppes": now - timedelta(days=8),  # every 7d: due
         "sample_nppes_bulk": now - timedelta(days=1),  # every 7d: not due
-        "sample_overpass": now - timedelta(days=3),
-    }  # every 7d: not due; sample_roster, sample_ma_roster and sample_results never: due
+        "sample_overpass": now - timedelta(days=3),  # every 7d: not due
+        "sample_websites": now - timedelta(days=20),  # every 30d: not due
+    }  # sample_roster, sample_ma_roster and sample_results never: due
     with open_work(config.work_database) as warehouse:
         for source, when in crawled.items():
             warehouse.con.execute(
