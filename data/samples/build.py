@@ -15,6 +15,7 @@ Parts, in build order (``nppes`` names both NPPES parts, ``sources`` all but the
     address-roster rosters/ma_massage_roster.csv      (builders/address_roster.py)
     results-site   results-site/ (cards, dead links)  (builders/results_page.py)
     jsonld-site    jsonld-site/                       (builders/jsonld_site.py)
+    websites       websites/<host>/ (practice sites)  (builders/practice_sites.py)
     sources-truth  sources-truth.json                 (builders/truth.py)
 
 Every file is rewritten byte for byte deterministically. The sources all draw from one seeded random source
@@ -35,6 +36,7 @@ from builders import (
     nppes_api,
     nppes_bulk,
     overpass,
+    practice_sites,
     results_page,
     roster,
     truth,
@@ -49,6 +51,7 @@ SOURCES = (
     "address-roster",
     "jsonld-site",
     "results-site",
+    "websites",
     "sources-truth",
 )
 PARTS = (SITE, *SOURCES)
@@ -67,9 +70,13 @@ def write_sources(parts: set[str]) -> None:
     pages = jsonld_site.build()
     address_rows = address_roster.build()
     results_files = results_page.build()
+    sites = practice_sites.build()  # no RNG draws: checks every link the sources above publish
     sources_truth = truth.build(site_truth, records, rows, elements, roster_rows, pages)
     sources_truth["address_roster"] = address_roster.truth(address_rows)
     sources_truth["results_site"] = results_page.truth()
+    sources_truth["practice_sites"] = practice_sites.truth(
+        sites, elements, roster_rows, address_rows, pages, results_files
+    )
 
     writes = {
         "nppes-api": lambda: nppes_api.write(records),
@@ -79,6 +86,7 @@ def write_sources(parts: set[str]) -> None:
         "address-roster": lambda: address_roster.write(address_rows),
         "results-site": lambda: results_page.write(results_files),
         "jsonld-site": lambda: jsonld_site.write(pages),
+        "websites": lambda: practice_sites.write(sites),
         "sources-truth": lambda: truth.write(sources_truth),
     }
     for part in SOURCES:

@@ -6,6 +6,10 @@
 * ``overpass``: the Overpass API answers, ``overpass/interpreter.json`` and ``overpass/timeout.json``.
 * ``roster``: the Texas licensing-board roster, ``rosters/tx_massage_roster.csv``.
 * ``jsonld_site``: the JSON-LD directory site, ``jsonld-site/``.
+* ``address_roster``: the Massachusetts roster with one-string addresses, ``rosters/ma_massage_roster.csv``.
+* ``results_page``: a results page whose cards carry everything, ``results-site/``.
+* ``practice_sites``: the practices' own websites the sources link to, ``websites/<host>/`` (their words in
+  ``practice_texts`` and ``practice_texts_new``).
 * ``truth``: the sources' counts and overlaps the tests assert, ``sources-truth.json``.
 
 Shared by the sources (all but the directory site):

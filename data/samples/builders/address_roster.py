@@ -16,7 +16,7 @@ import csv
 from .formats import SAMPLES
 
 PATH = SAMPLES / "rosters" / "ma_massage_roster.csv"
-HEADER = ["License Number", "Licensee Name", "License Type", "Status", "Expiration", "Address", "Phone"]
+HEADER = ["License Number", "Licensee Name", "License Type", "Status", "Expiration", "Address", "Phone", "Website"]
 # (license, name, type, status, expiration, address, phone); `expect` says where each should land.
 ROWS = [
     ("LMT-20411", "ABERNATHY, LUCIA M", "Massage Therapist", "Current", "10/31/2027",
@@ -55,8 +55,21 @@ EXPECT = {
 }
 
 
+# The last column (empty for the rest): the practices' own sites, see practice_sites.
+WEBSITE = {
+    "LMT-20411": "https://abernathy-massage.example.com/",
+    "LMT-20412": "dubois-bodywork.example.org",
+    "LMT-20413": "https://okonkwo-bodywork.test/",
+    "LMT-20414": "http://przybylski-massage.example.net/",
+    "LMT-20415": "https://santos-massage.test/",
+    "LMT-20416": "https://lindqvist-massage.example.com/",
+    "LMT-20418": "https://brennan-sportsmassage.example.com/",
+    "LMT-20419": "https://meichen-massage.example.com/",
+}
+
+
 def build() -> list[tuple[str, ...]]:
-    return sorted(ROWS)
+    return sorted((*row, WEBSITE.get(row[0], "")) for row in ROWS)
 
 
 def write(rows: list[tuple[str, ...]]) -> None:

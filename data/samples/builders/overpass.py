@@ -52,6 +52,7 @@ OVERPASS = [
         tags={"shop": "massage", "description": RELAX},
         phone_style="paren",
         email="relax@willowcreekspa.example.org",
+        web="https://willowcreekspa.example.org/",
         hours="Tu-Su 10:00-20:00",
     ),
     dict(
@@ -78,6 +79,7 @@ OVERPASS = [
         lon=-105.2801915,
         tags={"shop": "massage", "massage": "sports"},
         phone_style="intl_space",
+        web="https://flatiron-sportsmassage.example.com/",
         hours="Mo-Sa 08:00-18:00",
     ),
     dict(
@@ -123,6 +125,7 @@ OVERPASS = [
         lon=-97.7559811,
         tags={"shop": "massage", "massage": "deep_tissue", "description": SCIATICA},
         phone_style="intl",
+        web="https://ferrante-deeptissue.example.com/",
         hours="Mo-Fr 09:00-18:00; Sa 10:00-14:00",
     ),
     dict(
@@ -144,6 +147,7 @@ OVERPASS = [
         lon=-97.7417904,
         tags={"shop": "massage", "massage": "thai"},
         phone=False,
+        web="http://bangkoklotus.example.com/",
         hours="Mo-Su 11:00-21:00",
     ),
     dict(
@@ -187,6 +191,7 @@ OVERPASS = [
         lon=-97.6703128,
         tags={"shop": "massage"},
         phone_style="intl",
+        web="https://palmvalleymassage.example.com/",
         hours="Mo-Sa 09:00-19:00",
     ),
     dict(
@@ -198,6 +203,7 @@ OVERPASS = [
         tags={"shop": "massage", "massage": "deep_tissue", "description": SCIATICA},
         phone_style="intl",
         email="recover@rino-massage.example.net",
+        web="https://rino-massage.example.net/",
         hours="Mo-Fr 09:00-20:00; Sa 09:00-17:00",
     ),
     dict(
@@ -221,6 +227,7 @@ OVERPASS = [
         lon=-122.6810958,
         tags={"shop": "massage", "description": RELAX},
         phone_style="intl",
+        web="https://pearldistrictspa.example.com/",
         hours="Mo-Su 10:00-20:00",
     ),
     dict(
@@ -241,6 +248,8 @@ OVERPASS = [
         lon=-78.6331287,
         tags={"shop": "massage", "massage": "deep_tissue", "description": SCIATICA},
         phone_style="intl",
+        web="https://oakwood-triggerpoint.example.com/",
+        web_tag="contact:website",
         hours="Mo-Fr 10:00-18:00",
     ),
     dict(
@@ -262,6 +271,7 @@ OVERPASS = [
         lon=-87.6486119,
         tags={"shop": "massage", "massage": "thai"},
         phone_style="intl",
+        web="https://lincolnparkthai.example.com/",
         hours="Mo-Su 10:00-22:00",
     ),
     dict(
@@ -282,6 +292,7 @@ OVERPASS = [
         lon=-82.4829571,
         tags={"shop": "massage", "massage": "sports"},
         phone_style="intl",
+        web="https://sohosportsmassage.example.com/",
         hours="Mo-Fr 07:00-19:00; Sa 08:00-12:00",
     ),
 ]
@@ -374,6 +385,7 @@ UNADDRESSED = [
             "description": "Deep tissue massage and neuromuscular therapy for sciatica",
             "phone": "+1 512 555 0177",
             "opening_hours": "Mo-Sa 09:00-19:00",
+            "website": "https://bartonsprings-sciatica.test/",
         },
     ),
     dict(
@@ -385,6 +397,7 @@ UNADDRESSED = [
             "shop": "massage",
             "name": "Mueller Trigger Point Studio",
             "description": "Trigger point therapy and myofascial release for sciatica and piriformis pain",
+            "website": "mueller-triggerpoint.example.net",
         },
     ),
     dict(

@@ -25,6 +25,11 @@ CARDS = [
     ("Bram Voss, LMT", "(512) 555-0169", "2400 Wrenfield Blvd #12, Austin, TX 78745",
      ["Medical massage", "Sports massage"], None, False),
 ]  # fmt: skip
+# The practices' own sites some cards link to (see practice_sites).
+WEBSITES = {
+    "Café do Ponto Massagem": "https://cafedoponto.example.com/",
+    "Bram Voss, LMT": "https://vossbodywork.test/",
+}
 PROFILE = """<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>{name}</title></head>
 <body><main class="profile"><h1 class="profile-name">{name}</h1>
@@ -38,6 +43,8 @@ def build() -> dict[str, str]:
     for name, phone, address, specialties, slug, _ in CARDS:
         items = "".join(f"<li>{html.escape(s)}</li>" for s in specialties)
         link = f'\n    <a class="more" href="/pro/{slug}">View profile</a>' if slug else ""
+        if name in WEBSITES:
+            link += f'\n    <a class="web" href="{WEBSITES[name]}" rel="nofollow">Website</a>'
         cards.append(
             f'  <div class="result">\n    <h3 class="n">{html.escape(name)}</h3>\n'
             f'    <span class="p">{html.escape(phone)}</span>\n    <div class="a">{html.escape(address)}</div>\n'

@@ -69,9 +69,28 @@ ROSTER_HEADER = [
     "Zip Code",
     "County",
     "Phone",
+    "Website",
 ]
 ROSTER_FIRST_NAME = {"joseib": "José"}  # the roster keeps the accent NPPES drops
 ROSTER_BUSINESS = {"keisha": "Brooks Neuromuscular Studio", "tomas": "Hill Country Sports Recovery"}
+# The last column, as licensees typed it (with or without a scheme; empty for the rest): see practice_sites.
+ROSTER_WEBSITE = {
+    "jane": "www.alvarez-bodywork.example.com",
+    "tomas": "https://hillcountry-recovery.example.net/",
+    "elaine": "https://park-ortho.example.org",
+    "keisha": "brooks-nmt.test",
+    "willow": "https://willowcreekspa.example.org/",
+    "lucia": "https://ferrante-deeptissue.example.com/",
+    "desmond": "https://okoro-bodywork.test/",
+    "pauline": "quietoak-bodywork.test",
+    "samira": "https://capitalcity-sciatica.example.com/our-therapists/",
+    "trevor": "http://capitalcity-sciatica.example.com",
+    "joseib": "https://ibarra-masajes.test/",
+    "capital": "https://capitalcity-sciatica.example.com/",
+    "kwame": "https://asante-bodywork.test/",
+    "bangkok": "http://bangkoklotus.example.com",
+    "aaron": "http://feld-massage.example.net/",  # his old domain, parked since it lapsed
+}
 
 
 def roster_row(key, lic, ltype, status, exp, name_style, zip_style, phone_style) -> list[str]:
@@ -104,6 +123,7 @@ def roster_row(key, lic, ltype, status, exp, name_style, zip_style, phone_style)
         zipc,
         COUNTY_OF[e["city"]],
         phone,
+        ROSTER_WEBSITE.get(key, ""),
     ]
 
 
