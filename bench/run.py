@@ -17,11 +17,13 @@ from bench import (
     bench_load,
     bench_resolve,
     bench_search,
+    bench_websites,
 )
 
 if __name__ == "__main__":
     for module in (
         bench_fetch,
+        bench_websites,
         bench_extract,
         bench_bulk,
         bench_classify,
