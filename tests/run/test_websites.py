@@ -223,7 +223,7 @@ def test_a_crawl_of_200_sites_killed_midway_resumes_without_asking_again(tmp_pat
     )
     config = load_config(write_config(SOURCES))
     server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(LoggingSites, directory=str(root)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
     try:
         routes = site_routes(root, f"http://127.0.0.1:{server.server_address[1]}")
         (tmp_path / "routes.json").write_text(json.dumps(routes))

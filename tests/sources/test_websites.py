@@ -191,7 +191,7 @@ def test_many_sites_at_once_one_request_at_a_time_each_crawl_delay_obeyed(http_c
     web["slow.test"] = {**pages, "robots.txt": "User-agent: *\nCrawl-delay: 0.3\n"}
     root = build_web(tmp_path / "web", web)
     server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(CountingSites, directory=str(root)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
     try:
         reads = crawl(http_config, root, f"http://127.0.0.1:{server.server_address[1]}", parallel=6)
