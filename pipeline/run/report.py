@@ -1,11 +1,14 @@
 """The operator's run report: one self-contained HTML page (no scripts, fonts or map tiles fetched).
 
 Counts per run and stage, each source's crawls over the last runs, a map of the therapists drawn
-from their own coordinates (an SVG, coloured by tier), a technique histogram and the failing checks.
+from their own coordinates (an SVG, coloured by tier, over the US state outlines), a technique
+histogram and the failing checks.
 """
 
 from __future__ import annotations
 
+import functools
+import json
 import math
 from dataclasses import dataclass
 from html import escape
@@ -26,6 +29,14 @@ RUN_COUNTS = [  # (column, counts key)
     ("active therapists", "load/active_therapists"),
     ("exported", "export/therapists"),
 ]
+# The basemap: US state outlines from the vendored us-atlas TopoJSON (states-10m.json, the US Census
+# Bureau's cartographic boundary files, public domain; packaged by us-atlas under the ISC licence, see
+# the LICENSE beside it). Read from disk, never fetched; without it the map has no outlines.
+ATLAS = Path(__file__).resolve().parents[1] / "publish" / "site_assets" / "vendor" / "us-atlas" / "states-10m.json"
+ATLAS_CREDIT = "US states: US Census Bureau (public domain), via us-atlas"
+
+BASEMAP_TOLERANCE = 0.4  # outline points closer than this (in SVG units, ~px) to the outline are dropped
+Point = tuple[float, float]
 
 
 @dataclass(frozen=True)
@@ -139,31 +150,148 @@ def _sources_table(source_runs: list[tuple]) -> str:
     return f"<h2>Listings per source and run</h2><table id=sources><tr>{head}</tr>{''.join(body)}</table>"
 
 
+@dataclass(frozen=True)
+class _Frame:
+    """The map's projection, fitted to the dots: equirectangular, longitude shrunk by the cosine of
+    the middle latitude, scaled to fit the box; the states are drawn through the same one."""
+
+    west: float
+    north: float
+    stretch: float
+    scale: float
+    width: int
+    height: int
+
+    @classmethod
+    def fit(cls, points: list[tuple], width: int, height: int) -> _Frame:
+        lats, lons = [p[0] for p in points], [p[1] for p in points]
+        south, north, west, east = min(lats) - 0.5, max(lats) + 0.5, min(lons) - 0.5, max(lons) + 0.5
+        stretch = math.cos(math.radians((south + north) / 2))
+        scale = min(width / ((east - west) * stretch), height / (north - south))
+        return cls(west, north, stretch, scale, width, height)
+
+    def xy(self, lat: float, lon: float) -> tuple[float, float]:
+        return (lon - self.west) * self.stretch * self.scale, (self.north - lat) * self.scale
+
+
 def _map(points: list[tuple], located: int, width: int = 900, height: int = 520) -> str:
     if not points:
         return "<p>No located therapists yet.</p>"
-    lats, lons = [p[0] for p in points], [p[1] for p in points]
-    south, north, west, east = min(lats) - 0.5, max(lats) + 0.5, min(lons) - 0.5, max(lons) + 0.5
-    # Equirectangular, with longitude shrunk by the cosine of the middle latitude, fitted to the box.
-    stretch = math.cos(math.radians((south + north) / 2))
-    scale = min(width / ((east - west) * stretch), height / (north - south))
-    dots = "".join(
-        f'<circle cx="{(lon - west) * stretch * scale:.1f}" cy="{(north - lat) * scale:.1f}" r="2.5" '
-        f'fill="{TIER_COLOURS.get(tier, "#999")}" class="{escape(tier)}"/>'
-        for lat, lon, tier in points
-    )
+    frame = _Frame.fit(points, width, height)
+    circles = []
+    for lat, lon, tier in points:
+        x, y = frame.xy(lat, lon)
+        colour = TIER_COLOURS.get(tier, "#999")
+        circles.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="2.5" fill="{colour}" class="{escape(tier)}"/>')
+    basemap = _basemap(ATLAS, frame)
     legend = " ".join(f'<span style="color:{colour}">&#9679;</span> {tier}' for tier, colour in TIER_COLOURS.items())
     shown = (
         f"{len(points):,} of {located:,} located therapists"
         if located > len(points)
         else f"{located:,} located therapists"
     )
+    credit = f" {ATLAS_CREDIT}." if basemap else ""
     return (
         f'<svg id=map xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
         f'viewBox="0 0 {width} {height}" role="img" aria-label="map of {shown}">'
-        f'<rect width="100%" height="100%" fill="#f4f6f8"/>{dots}</svg>'
-        f"<p class=legend>{legend}; {shown}, by their own coordinates (no map tiles).</p>"
+        f'<rect width="100%" height="100%" fill="#f4f6f8"/>{basemap}{"".join(circles)}</svg>'
+        f"<p class=legend>{legend}; {shown}, by their own coordinates (no map tiles).{credit}</p>"
     )
+
+
+@functools.lru_cache(maxsize=4)  # per frame: a long-lived process may report many times
+def _basemap(atlas: Path, frame: _Frame, tolerance: float = BASEMAP_TOLERANCE) -> str:
+    """One <path class=state> per state with a ring in view, through the dots' projection. Each
+    shared arc is projected, rounded to a tenth of a unit and thinned once (repeated points dropped,
+    then Douglas-Peucker within `tolerance` units), so neighbouring states keep one border. Empty
+    when the atlas is missing."""
+    arcs, states = _topology(atlas)
+    thinned = [_thin([_rounded(frame.xy(lat, lon)) for lon, lat in arc], tolerance) for arc in arcs]
+    paths = []
+    for name, rings in states:
+        parts = []
+        for ring in rings:
+            points: list[Point] = []
+            for index in ring:
+                for point in thinned[index] if index >= 0 else thinned[~index][::-1]:
+                    if not points or point != points[-1]:
+                        points.append(point)
+            if len(points) > 1 and points[0] == points[-1]:
+                points.pop()
+            xs, ys = [x for x, _ in points], [y for _, y in points]
+            if len(points) < 3 or max(xs) < 0 or min(xs) > frame.width or max(ys) < 0 or min(ys) > frame.height:
+                continue  # a speck at this scale, or out of view
+            parts.append("M" + " ".join(f"{_tenths(x)},{_tenths(y)}" for x, y in points) + "Z")
+        if parts:
+            paths.append(f'<path class="state" data-state="{escape(name)}" d="{"".join(parts)}"/>')
+    if not paths:
+        return ""
+    return (
+        '<g id="basemap" fill="#fdfdfb" fill-rule="evenodd" stroke="#aab4be" stroke-width="0.6" '
+        f'stroke-linejoin="round">{"".join(paths)}</g>'
+    )
+
+
+def _rounded(point: Point) -> Point:
+    return round(point[0], 1) + 0.0, round(point[1], 1) + 0.0  # + 0.0: no "-0.0"
+
+
+def _tenths(value: float) -> str:
+    return f"{value:.1f}".removesuffix(".0")
+
+
+def _thin(points: list[Point], tolerance: float) -> tuple[Point, ...]:
+    """`points` without consecutive repeats, then without the points (ends kept) closer than
+    `tolerance` to the line their neighbours on the kept outline make (Douglas-Peucker)."""
+    line = [p for i, p in enumerate(points) if i == 0 or p != points[i - 1]]
+    if len(line) < 3:
+        return tuple(line)
+    keep = [False] * len(line)
+    keep[0] = keep[-1] = True
+    spans = [(0, len(line) - 1)]
+    while spans:
+        first, last = spans.pop()
+        (ax, ay), (bx, by) = line[first], line[last]
+        dx, dy = bx - ax, by - ay
+        length = math.hypot(dx, dy)
+        far, far_at = -1.0, first
+        for i in range(first + 1, last):
+            px, py = line[i]
+            # Distance to the chord, or to its start when the chord closes a loop.
+            d = abs(dx * (py - ay) - dy * (px - ax)) / length if length else math.hypot(px - ax, py - ay)
+            if d > far:
+                far, far_at = d, i
+        if far > tolerance:
+            keep[far_at] = True
+            spans += [(first, far_at), (far_at, last)]
+    return tuple(p for p, kept in zip(line, keep) if kept)
+
+
+@functools.cache
+def _topology(atlas: Path) -> tuple[tuple[tuple[Point, ...], ...], tuple[tuple[str, tuple[tuple[int, ...], ...]], ...]]:
+    """The atlas's arcs in (lon, lat), and each state's name and rings (as arc indexes; ~i, a
+    negative index, is arc i reversed; consecutive arcs share an endpoint). Arcs are stored
+    delta-encoded and quantized: a position is the running sum of the deltas * scale + translate.
+    Nothing when the atlas is missing or unreadable."""
+    try:
+        topology = json.loads(atlas.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return (), ()
+    (kx, ky), (tx, ty) = topology["transform"]["scale"], topology["transform"]["translate"]
+    arcs = []
+    for arc in topology["arcs"]:
+        x = y = 0
+        decoded = []
+        for dx, dy, *_ in arc:
+            x, y = x + dx, y + dy
+            decoded.append((x * kx + tx, y * ky + ty))
+        arcs.append(tuple(decoded))
+    states = []
+    for geometry in topology["objects"]["states"]["geometries"]:
+        polygons = {"Polygon": [geometry.get("arcs")], "MultiPolygon": geometry.get("arcs")}.get(geometry["type"])
+        rings = tuple(tuple(ring) for polygon in polygons or [] for ring in polygon)
+        states.append((str(geometry.get("properties", {}).get("name", geometry.get("id", ""))), rings))
+    return tuple(arcs), tuple(states)
 
 
 def _histogram(techniques: list[tuple]) -> str:

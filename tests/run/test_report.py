@@ -3,6 +3,7 @@
 Rendered in headless Chromium when one is installed (the DOM it builds is what is checked);
 otherwise the HTML is parsed as a browser would."""
 
+import re
 import shutil
 import subprocess
 
@@ -93,3 +94,41 @@ def test_report_shows_failing_checks_and_escapes_text(tmp_path, write_config):
     page = BeautifulSoup(out.read_text(), "html.parser")
     assert "<b>x</b>" in page.select_one("#checks").get_text() and not page.select("#checks b")
     assert "No located therapists yet." in page.get_text()
+
+
+def test_report_draws_the_states_under_the_dots(ran):
+    """The basemap: state outlines from the vendored atlas, through the dots' own projection."""
+    out = ran["tmp"] / "basemap.html"
+    assert main(["--config", str(ran["config"]), "-q", "report", "--out", str(out)]) == 0
+    page = BeautifulSoup(rendered(out), "html.parser")
+    con = duckdb.connect(str(ran["tmp"] / "data" / "work.duckdb"), read_only=True)
+    try:
+        (in_texas,) = con.execute(
+            "select count(*) from therapists where active and lat is not null and state = 'TX'"
+        ).fetchone()
+    finally:
+        con.close()
+
+    svg = page.select_one("svg#map")
+    # The outlines come first, so every dot is drawn on top of them.
+    assert [tag.name for tag in svg.find_all(True, recursive=False)] == ["rect", "g", *["circle"] * len(svg("circle"))]
+    states = {path["data-state"]: path["d"] for path in svg.select("g#basemap > path.state")}
+    # Every state with a piece in the map's frame (fitted to the dots: the Pacific to Raleigh here),
+    # among them each state the sample's therapists are in.
+    assert len(states) >= 40 and {"Texas", "Colorado", "Florida", "Illinois", "North Carolina", "Oregon"} <= set(states)
+    assert "US Census Bureau (public domain), via us-atlas" in page.select_one("p.legend").get_text()
+
+    # The Austin and Round Rock dots fall inside Texas's outline's bounding box.
+    xs, ys = zip(*((float(x), float(y)) for x, y in re.findall(r"(-?[\d.]+),(-?[\d.]+)", states["Texas"])))
+    dots = [(float(c["cx"]), float(c["cy"])) for c in svg("circle")]
+    inside = [(x, y) for x, y in dots if min(xs) <= x <= max(xs) and min(ys) <= y <= max(ys)]
+    assert in_texas and len(inside) >= in_texas, (len(inside), in_texas)
+
+
+def test_report_renders_without_the_atlas(ran, tmp_path, monkeypatch):
+    monkeypatch.setattr("pipeline.run.report.ATLAS", tmp_path / "missing.json")
+    out = tmp_path / "report.html"
+    assert main(["--config", str(ran["config"]), "-q", "report", "--out", str(out)]) == 0
+    page = BeautifulSoup(out.read_text(encoding="utf-8"), "html.parser")
+    assert page.select("#map circle") and not page.select("#map #basemap, #map path")
+    assert "us-atlas" not in page.get_text()
