@@ -13,7 +13,7 @@ NEAR ?= 78701
 RADIUS ?= 25
 TECHNIQUE ?=
 
-.PHONY: help demo test lint run due scrape geocode resolve load check export search status report cron sql bench clean
+.PHONY: help demo test lint run due scrape geocode resolve load check export site site-serve site-screenshots search status report cron sql bench clean
 
 help: ## List the targets (this message)
 	@echo "therapist-directory: massage therapists who help with sciatica, from public listings to DuckDB and JSON"
@@ -63,6 +63,16 @@ check: $(SENTINEL) ## Run the data-quality checks on the working database
 export: $(SENTINEL) ## Write data/export/ (JSON, per-therapist files, GeoJSON, facets, manifest) from the published database
 	$(THERAPISTS) export
 
+site: $(SENTINEL) ## Build the static directory website data/site/ from data/export/ (incremental)
+	$(THERAPISTS) site
+
+site-serve: $(SENTINEL) ## Serve data/site/ on http://127.0.0.1:8000/ to browse it (Ctrl-C stops)
+	@test -f data/site/index.html || { echo "Error: data/site/ does not exist yet; run 'make demo' or 'make site' first." >&2; exit 1; }
+	$(BIN)/python -m http.server 8000 --bind 127.0.0.1 --directory data/site
+
+site-screenshots: $(SENTINEL) ## Regenerate docs/screenshots/*.png (search page on desktop and phone, a profile) in headless Chromium
+	SITE_SCREENSHOTS=$(CURDIR)/docs/screenshots $(BIN)/python -m pytest -q -p no:randomly tests/site -k screenshots
+
 search: $(SENTINEL) ## Search the published database: make search NEAR=78701 RADIUS=25 TECHNIQUE=trigger_point
 	$(THERAPISTS) search --near "$(NEAR)" --radius "$(RADIUS)" $(if $(TECHNIQUE),--technique "$(TECHNIQUE)")
 
@@ -83,6 +93,6 @@ bench: $(SENTINEL) ## Run the benchmarks in bench/ (results in bench/results/*.j
 	$(BIN)/python bench/run.py
 
 clean: ## Delete generated databases, exports and caches (keeps data/raw/ and .venv)
-	rm -rf data/*.duckdb data/*.duckdb.wal data/*.lock data/export data/.export-* data/.*.tmp data/stage-*.ndjson data/tmp*/ data/report.html
+	rm -rf data/*.duckdb data/*.duckdb.wal data/*.lock data/export data/site data/.export-* data/.*.tmp data/stage-*.ndjson data/tmp*/ data/report.html
 	rm -rf bench/results .pytest_cache .mypy_cache .ruff_cache
 	find . -name __pycache__ -type d -not -path './$(VENV)/*' -prune -exec rm -rf {} +

@@ -17,6 +17,7 @@ from bench import (
     bench_load,
     bench_resolve,
     bench_search,
+    bench_site,
     bench_websites,
 )
 
@@ -32,5 +33,6 @@ if __name__ == "__main__":
         bench_load,
         bench_search,
         bench_export,
+        bench_site,
     ):
         module.main()

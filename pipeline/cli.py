@@ -55,7 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
     def command(name: str, help_text: str) -> argparse.ArgumentParser:
         return commands.add_parser(name, help=help_text, description=help_text)
 
-    run = command("run", "Run every stage: scrape, geocode, resolve, load, check, publish, export.")
+    run = command("run", "Run every stage: scrape, geocode, resolve, load, check, publish, export, site.")
     scrape = command("scrape", "Fetch the sources, extract, normalize and classify listings into staging.")
     for parser_ in (run, scrape):
         parser_.add_argument("--source", action="append", metavar="NAME", help="only this source (repeatable)")
@@ -78,6 +78,8 @@ def build_parser() -> argparse.ArgumentParser:
     command("check", "Run the data-quality checks on the working database.")
     export = command("export", "Write the JSON, NDJSON, GeoJSON and manifest from the published database.")
     export.add_argument("--out", metavar="DIR", type=Path, help="output folder (default: paths.export_dir)")
+    site = command("site", "Build the static directory website from the export (only what changed is rewritten).")
+    site.add_argument("--out", metavar="DIR", type=Path, help="output folder (default: paths.site_dir)")
     search_cmd = command("search", "Find therapists near a place in the published database.")
     search_cmd.add_argument("--near", required=True, metavar="PLACE", help='a ZIP code, "City, ST" or "lat,lon"')
     search_cmd.add_argument("--radius", type=float, default=25.0, metavar="MILES", help="default 25")
@@ -198,6 +200,22 @@ def cmd_check(args) -> int:
     return EXIT_ERROR if checks.blocking(report.checks) else EXIT_OK
 
 
+def _site_line(result) -> str:
+    return f"{result.files} files, {result.written} written, {result.removed} removed; `make site-serve` to browse it"
+
+
+def cmd_site(args) -> int:
+    config = load_config(args.config)
+    result = runner.site_command(config, args.out)
+    if not args.quiet:
+        print(
+            f"Site {config.shown(result.directory)}: {result.therapists} therapists, "
+            f"{result.changed_therapists} changed; {_site_line(result)}",
+            file=sys.stderr,
+        )
+    return EXIT_OK
+
+
 def cmd_export(args) -> int:
     config = load_config(args.config)
     result = runner.export_command(config, args.out)
@@ -225,7 +243,8 @@ def cmd_demo(args) -> int:
     if not samples:
         raise UsageError(f'the demo needs a source with base_url = "{SCHEME}site" in {config.path}')
     # Only the bundled samples: the demo never touches a live source the user has added.
-    report = runner.execute(config, "demo", ["scrape", "geocode", "resolve", "load", "export"], sources=samples)
+    stages = ["scrape", "geocode", "resolve", "load", "export", "site"]
+    report = runner.execute(config, "demo", stages, sources=samples)
     if not args.quiet:
         _print_summary(config, report)
         print('\nExample: therapists search --near "Austin, TX" --radius 25', file=sys.stderr)
@@ -275,6 +294,8 @@ def _print_summary(config, report: runner.Report) -> None:
         print(
             f"Export:   {config.shown(report.exported.directory)} ({report.exported.therapists} therapists)", file=out
         )
+    if report.site:
+        print(f"Site:     {config.shown(report.site.directory)} ({_site_line(report.site)})", file=out)
 
 
 # -- reading commands ---------------------------------------------------------------------------
@@ -460,13 +481,14 @@ def _print_table(columns: list[str], rows: list[tuple]) -> None:
 
 
 COMMANDS = {
-    "run": _stages_command(["scrape", "geocode", "resolve", "load", "export"]),
+    "run": _stages_command(["scrape", "geocode", "resolve", "load", "export", "site"]),
     "scrape": _stages_command(["scrape"]),
     "geocode": _stages_command(["geocode"]),
     "resolve": _stages_command(["resolve"]),
     "load": _stages_command(["load"]),
     "check": cmd_check,
     "export": cmd_export,
+    "site": cmd_site,
     "search": cmd_search,
     "explain": cmd_explain,
     "status": cmd_status,

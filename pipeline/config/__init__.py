@@ -32,6 +32,7 @@ class Paths:
     raw_dir: str = "data/raw"  # raw response archive, never edited
     export_dir: str = "data/export"  # JSON for the website
     report: str = "data/report.html"  # the operator's run report (`therapists report`)
+    site_dir: str = "data/site"  # the static directory website (`therapists site`)
 
 
 @dataclass(frozen=True)
@@ -169,6 +170,19 @@ class Export:
     min_tier: str = "low"  # therapists below this tier are not exported
 
 
+@dataclass(frozen=True)
+class Site:
+    """The static directory website built from the export (`therapists site`)."""
+
+    title: str = "Massage therapists for sciatica"
+    # Where the site will be served: canonical links, the sitemap and JSON-LD URLs are absolute.
+    base_url: str = "https://directory.example.org"
+    # An optional street tile layer under the offline US outlines, e.g. your own tile server's
+    # "https://tiles.example.org/{z}/{x}/{y}.png"; its host is allowed by the pages' CSP. Empty: none.
+    tile_url: str = ""
+    tile_attribution: str = ""  # required with tile_url: the notice the tile provider asks for
+
+
 # The tables of pipeline.toml besides [sources.*], and the settings class each becomes.
 SECTIONS = {
     "paths": Paths,
@@ -177,6 +191,7 @@ SECTIONS = {
     "geocode": Geocode,
     "relevance": Relevance,
     "export": Export,
+    "site": Site,
     "resolution": Resolution,
     "survivorship": Survivorship,
     "checks": Checks,
@@ -193,6 +208,7 @@ class Config:
     geocode: Geocode
     relevance: Relevance
     export: Export
+    site: Site
     resolution: Resolution
     survivorship: Survivorship
     checks: Checks
@@ -231,6 +247,10 @@ class Config:
     @property
     def export_dir(self) -> Path:
         return self.resolve(self.paths.export_dir)
+
+    @property
+    def site_dir(self) -> Path:
+        return self.resolve(self.paths.site_dir)
 
     @property
     def vocabulary_path(self) -> Path:
@@ -337,6 +357,17 @@ def _validate(config: Config, reader: _Reader) -> None:
     if not 0 < rel.low < rel.medium < rel.high <= 100:
         raise reader.error(
             "keys 'relevance.low' < 'relevance.medium' < 'relevance.high' must rise within 1-100", "relevance"
+        )
+    site = config.site
+    if not re.match(r"https?://[^/\s]+(/\S*)?$", site.base_url):
+        raise reader.error(
+            "key 'site.base_url' must be an http(s) URL such as \"https://directory.example.org\"", "site.base_url"
+        )
+    if site.tile_url and not (re.match(r"https://[^/\s]+/\S*\{z\}\S*$", site.tile_url) and site.tile_attribution):
+        raise reader.error(
+            "key 'site.tile_url' must be an https URL template with {z}, {x} and {y}, "
+            "and needs 'site.tile_attribution'",
+            "site.tile_url",
         )
     if config.export.min_tier not in TIERS:
         raise reader.error(f"key 'export.min_tier' must be one of {', '.join(TIERS)}", "export.min_tier")

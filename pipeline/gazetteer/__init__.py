@@ -24,6 +24,7 @@ from pipeline.gazetteer.reference import (
     city_key,
     city_rows,
     reference_files,
+    reference_version,
     zip_rows,
 )
 from pipeline.gazetteer.states import STATE_CODES, STATES, normalize_country, normalize_state
@@ -31,5 +32,6 @@ from pipeline.gazetteer.states import STATE_CODES, STATES, normalize_country, no
 __all__ = [
     "ATTRIBUTION", "CACHE_DIR_ENV", "STATES", "STATE_CODES", "Place", "cache_dir", "cities_of_zip",
     "city_in_state", "city_key", "city_rows", "in_country", "lookup_city", "lookup_zip", "nearest_zip",
-    "normalize_country", "normalize_state", "reference_files", "resolve_place", "zip_rows", "zip_state",
+    "normalize_country", "normalize_state", "reference_files", "reference_version", "resolve_place", "zip_rows",
+    "zip_state",
 ]  # fmt: skip

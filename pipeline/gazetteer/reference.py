@@ -34,10 +34,15 @@ def cache_dir() -> Path:
     return Path(base) / "therapist-directory"
 
 
+def reference_version() -> str:
+    """Changes whenever the reference rows may (their format, or the zipcodes package's data)."""
+    return f"v{_REFERENCE_FORMAT}-zipcodes-{zipcodes.__version__}"
+
+
 @functools.cache
 def reference_files() -> tuple[Path, Path]:
     """The ZIP and the city centroid rows as NDJSON files (DuckDB's `read_json` loads them)."""
-    folder = cache_dir() / f"gazetteer-v{_REFERENCE_FORMAT}-zipcodes-{zipcodes.__version__}"
+    folder = cache_dir() / f"gazetteer-{reference_version()}"
     zips, cities = folder / "zips.ndjson", folder / "cities.ndjson"
     if zips.exists() and cities.exists():
         return zips, cities
@@ -62,8 +67,9 @@ def _write_ndjson(path: Path, rows: list[dict]) -> None:
 
 
 def _read_ndjson(path: Path) -> tuple[dict, ...]:
-    with open(path, encoding="utf-8") as handle:
-        return tuple(json.loads(line) for line in handle)
+    """One `json.loads` of the lines joined as an array: half the time of a call per line."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return tuple(json.loads("[" + ",".join(line for line in lines if line) + "]"))
 
 
 @functools.cache

@@ -31,6 +31,7 @@ LICENSES = {
     "nppes_bulk": "Public domain (CMS NPPES downloadable file)",
     "overpass": "Open Database License (ODbL) 1.0: © OpenStreetMap contributors",
     "csv": "Public record (state licensing board roster)",
+    "websites": "The practice's own public website, quoted with the page each snippet came from",
 }
 
 

@@ -12,6 +12,8 @@ from pipeline.errors import ChecksFailed, NothingToDo, PipelineError
 from pipeline.geocode.chain import geocode_staged
 from pipeline.progress import Progress
 from pipeline.publish.export import ExportResult, export
+from pipeline.publish.site import SiteResult, build_site
+from pipeline.relevance.vocabulary import load_vocabulary
 from pipeline.resolve.resolver import resolve_staged
 from pipeline.run.history import Run, utcnow
 from pipeline.run.lock import run_lock
@@ -39,6 +41,7 @@ class Report:
     checks: list[CheckResult] = field(default_factory=list)
     published: bool = False
     exported: ExportResult | None = None
+    site: SiteResult | None = None
     sources_due: list[str] | None = None  # `run --due`: what was due ([] = nothing, so nothing ran)
     next_due: list[tuple[str, datetime | None]] = field(default_factory=list)  # when each source is due
 
@@ -99,6 +102,8 @@ def execute(
         changed = sum(done.run.counts[f"load/{key}"] for key in ("new", "changed", "deactivated"))
         if "export" in stages and done.published and (changed or not config.export_dir.exists()):
             done.exported = export_published(config)
+            if "site" in stages:
+                done.site = build_published_site(config)
         return done
 
 
@@ -116,6 +121,18 @@ def export_command(config: Config, out_dir=None) -> ExportResult:
         return export_published(config, out_dir)
 
 
+def site_command(config: Config, out_dir=None) -> SiteResult:
+    """`therapists site`: the website from the current export, under the run lock."""
+    with run_lock(config.lock_path, "site"):
+        return build_published_site(config, out_dir)
+
+
+def build_published_site(config: Config, out_dir=None) -> SiteResult:
+    """The website from the export in paths.export_dir (written from the published snapshot)."""
+    vocabulary = load_vocabulary(config.vocabulary_path)
+    return build_site(config.export_dir, out_dir or config.site_dir, config.site, vocabulary)
+
+
 def _execute(
     config: Config,
     command: str,
@@ -131,7 +148,7 @@ def _execute(
     run = report.run
     if "scrape" in stages:
         sources = [source.name for source in select_sources(config, sources)]  # usage errors first
-    if stages != ["export"]:
+    if stages not in (["export"], ["export", "site"]):
         _work_stages(
             config,
             report,
@@ -146,11 +163,16 @@ def _execute(
         with run.stage("export"):
             report.exported = export_published(config)
         run.counts["export/therapists"] = report.exported.therapists
-        if stages != ["export"]:
-            # Add the publish and export timings to the run's record in the working database
-            # (the published copy shows them from the next run on).
-            with wh.Warehouse(config.work_database) as warehouse:
-                run.finish(warehouse, run.status)
+    if "site" in stages:
+        with run.stage("site"):
+            report.site = build_published_site(config)
+        run.counts["site/files_written"] = report.site.written
+        run.counts["site/files"] = report.site.files
+    if "export" in stages and stages not in (["export"], ["export", "site"]):
+        # Add the publish and export timings to the run's record in the working database
+        # (the published copy shows them from the next run on).
+        with wh.Warehouse(config.work_database) as warehouse:
+            run.finish(warehouse, run.status)
     return report
 
 
