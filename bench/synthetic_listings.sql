@@ -16,7 +16,7 @@ with people as (
         pick(['Ruiz', 'Cho', 'Diaz', 'Fox', 'Grant', 'Hale', 'Ito', 'Jain', 'Kerr', 'Lund', 'Moss', 'Nash',
               'Ortiz', 'Park', 'Quade', 'Reyes', 'Shaw', 'Tran'], i, 'last') as last,
         list_filter(['deep_tissue', 'neuromuscular', 'trigger_point', 'myofascial_release'],
-                    t -> hash(i, t) % 3 = 0) as techniques,
+                    lambda t: hash(i, t) % 3 = 0) as techniques,
         (hash(i, 'zip') % (select count(*) from bench_zips))::bigint as z,
     from range($n) as t(i)
 )
@@ -32,7 +32,7 @@ select $load_id as load_id, 'bench' as source, 'b' || i as source_key, 'http://b
     case when least(100, 35 * len(techniques) + case when len(techniques) > 0 then 40 else 0 end) >= 70 then 'high'
          when least(100, 35 * len(techniques) + case when len(techniques) > 0 then 40 else 0 end) >= 35 then 'medium'
          else 'none' end as relevance_tier,
-    list_transform(techniques, t -> {'technique': t, 'snippet': replace(t, '_', ' '), 'field': 'services',
+    list_transform(techniques, lambda t: {'technique': t, 'snippet': replace(t, '_', ' '), 'field': 'services',
                                      'source_url': 'http://bench.test/t/' || i}) as evidence,
     sha256('b' || i) as content_hash,
 from people

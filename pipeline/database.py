@@ -24,6 +24,10 @@ log = logging.getLogger(__name__)
 
 SQL_DIR = Path(__file__).resolve().parent.parent / "sql"
 _PARAM = re.compile(r"\$([A-Za-z_]\w*)")
+STORAGE_VERSION = "v1.5.0"  # what the DuckDB shell of `make sql` (duckdb-cli 1.5) reads
+# Migrations rewritten after release without a change of meaning: version -> their old checksums,
+# accepted without a warning. 0002: lambdas spelled `lambda t: ...` (DuckDB 2.0 rejects `t -> ...`).
+REWRITTEN_MIGRATIONS = {2: {"71497b4a8475546ad5ef503e3bbd452a45f9959464690b13040bbf17b4efad7a"}}
 
 
 @functools.cache
@@ -80,7 +84,10 @@ class Warehouse:
         if not read_only:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         try:
-            self.con = duckdb.connect(str(self.path), read_only=read_only)
+            # Written files keep the storage format of duckdb-cli 1.5: `make sql` opens the
+            # published copy with that shell, whichever engine writes it.
+            config = {} if read_only else {"storage_compatibility_version": STORAGE_VERSION}
+            self.con = duckdb.connect(str(self.path), read_only=read_only, config=config)
         except duckdb.IOException as err:
             if "lock" in str(err).lower():
                 raise WarehouseError(
@@ -178,7 +185,7 @@ class Warehouse:
             version = int(path.name.split("_", 1)[0])
             checksum = hashlib.sha256(path.read_bytes()).hexdigest()
             if version in applied:
-                if applied[version] != checksum:
+                if applied[version] != checksum and applied[version] not in REWRITTEN_MIGRATIONS.get(version, ()):
                     log.warning("migration %s changed after it was applied; add a new migration instead", path.name)
                 continue
             with self.transaction():

@@ -237,6 +237,23 @@ def test_console_script_is_installed():
     assert result.returncode == 0 and "demo" in result.stdout
 
 
+def test_the_duckdb_shell_that_make_sql_installs_opens_the_published_file(demo):
+    """`make sql` opens data/directory.duckdb with the duckdb-cli package's shell: whatever engine
+    the pipeline runs, the published file must stay in a storage format that shell reads."""
+    shell = Path(sys.executable).parent / "duckdb"
+    database = demo["tmp"] / "data" / "directory.duckdb"
+    query = "select count(*) from therapists; select count(*) from listing_history; select count(*) from listings;"
+    result = subprocess.run(
+        [str(shell), "-readonly", "-csv", "-noheader", str(database), "-c", query],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    therapists, history, listings = (int(line) for line in result.stdout.split())
+    assert therapists > 100 and history >= listings > therapists
+
+
 def test_no_command_and_unknown_command_are_usage_errors(capsys):
     assert main([]) == 2
     assert main(["frobnicate"]) == 2

@@ -46,7 +46,7 @@ create or replace macro name_key(name) as (
     with tokens as (
         select list_filter(
             string_split(trim(regexp_replace(lower(strip_accents(name)), '[^a-z0-9]+', ' ', 'g')), ' '),
-            t -> length(t) > 1) as words
+            lambda t: length(t) > 1) as words
     )
     select case when len(words) = 0 then null
                 when len(words) = 1 then words[1]

@@ -27,7 +27,7 @@ everything as (
         -- A person's words without generational suffixes; a business's name without its branch
         -- ("Tidewell Massage Studio - Wicker Park").
         case when kind = 'person'
-             then list_filter(name_words(name), w -> w not in ('jr', 'sr', 'ii', 'iii', 'iv') and not surname_particle(w))
+             then list_filter(name_words(name), lambda w: w not in ('jr', 'sr', 'ii', 'iii', 'iv') and not surname_particle(w))
         end as person,
         name_words(split_part(coalesce(business_name, case when kind = 'business' then name end), ' - ', 1))
             as practice,
@@ -43,13 +43,13 @@ select row_number() over (order by source, source_key)::integer - 1 as node,
     -- A grid cell of 0.01 degrees (about 1 km) for the nearby-and-same-name block.
     case when lat is not null then floor(lat * 100)::integer || ':' || floor(lon * 100)::integer end as cell,
     npi, license_keys(licenses) as license_keys,
-    list_distinct(list_transform(license_keys(licenses), k -> split_part(k, ':', 1))) as license_states,
+    list_distinct(list_transform(license_keys(licenses), lambda k: split_part(k, ':', 1))) as license_states,
     person[1] as first,
     case when len(person) > 2 then person[2][1] end as middle,
     case when len(person) > 1 then person[-1] end as last,
     -- For surnames of two words written apart or together ("Ortega Brandt", "Ortega-Brandt") or
     -- half left out ("Garcia Lopez", "Lopez"): the words after the first name, and the last two joined.
-    case when len(person) > 1 then list_filter(person[2:], w -> length(w) > 1) end as rest,
+    case when len(person) > 1 then list_filter(person[2:], lambda w: length(w) > 1) end as rest,
     case when len(person) > 2 then person[-2] || person[-1] end as tail,
     nullif(array_to_string(practice, ' '), '') as practice,
     existing_id, first_seen,
@@ -186,7 +186,7 @@ select a, b, a_source, a_key, b_source, b_key,
         {'signal': 'address', 'points': address_points, 'detail': x_street || ' ' || x_zip || ' / ' || y_street || ' ' || y_zip},
         {'signal': 'suite', 'points': suite_points, 'detail': x_suite || ' / ' || y_suite},
         {'signal': 'distance', 'points': distance_points, 'detail': round(meters)::bigint || ' m'}
-    ], s -> s.points is not null) as signals,
+    ], lambda s: s.points is not null) as signals,
     case when x_npi <> y_npi then 'different NPIs (' || x_npi || ', ' || y_npi || ')'
          when list_has_any(x_states, y_states) and not list_has_any(x_lic, y_lic)
              then 'different licence numbers in ' || array_to_string(list_intersect(x_states, y_states), ', ')

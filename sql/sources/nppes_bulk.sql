@@ -98,11 +98,11 @@ select
         and (reactivation_date is null
              or try_strptime(reactivation_date, '%m/%d/%Y') < try_strptime(deactivation_date, '%m/%d/%Y'))
         as deactivated,
-    list_filter(codes, code -> code is not null and trim(code) <> '') as codes,
+    list_filter(codes, lambda code: code is not null and trim(code) <> '') as codes,
     list_filter(
         list_transform(list_zip(codes, license_numbers, license_states),
-                       t -> {'code': trim(t[1]), 'number': trim(t[2]), 'state': trim(t[3])}),
-        t -> t.number is not null and t.number <> '') as licenses,
+                       lambda t: {'code': trim(t[1]), 'number': trim(t[2]), 'state': trim(t[3])}),
+        lambda t: t.number is not null and t.number <> '') as licenses,
 from shaped
 where list_has_any(codes, $codes)
     and (len($states) = 0 or list_contains($states, state))

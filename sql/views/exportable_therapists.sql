@@ -47,14 +47,14 @@ create or replace macro exportable_therapists(min_tier) as table
         plain_text(t.description) as description,
         plain_text(t.opening_hours) as opening_hours,
         plain_text(t.price_range) as price_range,
-        coalesce(list_transform(t.payment_accepted, p -> plain_text(p)), []) as payment_accepted,
-        coalesce(list_transform(t.languages, lang -> plain_text(lang)), []) as languages,
+        coalesce(list_transform(t.payment_accepted, lambda p: plain_text(p)), []) as payment_accepted,
+        coalesce(list_transform(t.languages, lambda lang: plain_text(lang)), []) as languages,
         t.techniques,
         t.conditions,
         t.relevance_score,
         t.relevance_tier,
         -- Only web links leave the warehouse: a local file path (a roster read from disk) is dropped.
-        list_transform(t.evidence, e -> {
+        list_transform(t.evidence, lambda e: {
             'technique': e.technique, 'snippet': plain_text(e.snippet), 'field': e.field,
             'source_url': web_link(e.source_url),
         }) as evidence,
