@@ -38,6 +38,16 @@ def test_public_tables_and_macros_exist(tmp_path):
     assert {"haversine_miles", "therapists_near", "tier_rank", "exportable_therapists"} <= macros
 
 
+def test_slugs_are_safe_file_names(tmp_path):
+    with open_work(tmp_path / "w.duckdb") as warehouse:
+        names = ["Con", "COM1", "com10", "lpt9", "aux", "Auxx", "Tomás O'Neil", "<b>", ""]
+        slugs = warehouse.con.execute("select [slugify(n, null) for n in $names]", {"names": names}).fetchall()[0][0]
+    assert slugs == [
+        "con-therapist", "com1-therapist", "com10", "lpt9-therapist", "aux-therapist",
+        "auxx", "tomas-oneil", "therapist", "therapist",
+    ]  # fmt: skip
+
+
 def test_haversine_matches_a_known_distance(tmp_path):
     with open_work(tmp_path / "w.duckdb") as warehouse:
         # Austin to Denver: about 775 statute miles great-circle.

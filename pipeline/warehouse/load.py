@@ -36,7 +36,6 @@ def load_staged(
         geocode_staged(warehouse, config, counts, now=now, progress=progress)
     if todo["ungeocoded"] or todo["unresolved"]:
         resolve_staged(warehouse, config, now=now, counts=counts)
-    rel = config.relevance
     stale_before = now - timedelta(seconds=parse_duration(config.survivorship.stale_after))
     ranks = survivorship_ranks(config)
     fingerprint = settings_fingerprint(config, ranks)
@@ -60,10 +59,11 @@ def load_staged(
         warehouse.stage_rows("load/survivorship_ranks.sql", ranks)
         warehouse.run(
             "load/rebuild_therapists.sql",
-            {"high": rel.high, "medium": rel.medium, "low": rel.low, "stale_before": stale_before, "load_id": batch},
+            {**rebuild_params(config, stale_before, batch), "solo": True},
         )
         progress.advance()
         warehouse.run("load/assign_slugs.sql", {"now": now, "load_id": batch})
+        warehouse.run("load/insert_rebuilt.sql")
         warehouse.run("load/touch_therapists.sql", {"now": now})
         warehouse.run("load/record_fingerprint.sql", {"fingerprint": fingerprint, "load_id": batch})
         warehouse.run("load/clear_staged.sql")
@@ -73,6 +73,12 @@ def load_staged(
     active_listings, active_therapists = warehouse.run("load/counts.sql")[0]
     counts["load/active_listings"] = active_listings
     counts["load/active_therapists"] = active_therapists
+
+
+def rebuild_params(config: Config, stale_before: datetime, load_id: str) -> dict:
+    """The parameters of sql/load/rebuild_therapists.sql but `solo` (the one-listing fast path)."""
+    rel = config.relevance
+    return {"high": rel.high, "medium": rel.medium, "low": rel.low, "stale_before": stale_before, "load_id": load_id}
 
 
 def settings_fingerprint(config: Config, ranks: list[dict]) -> str:

@@ -21,20 +21,16 @@ where l.active
 insert into load_touched
 select l.therapist_id from listings as l join load_vanished as v using (source, source_key);
 
-update listings as l
-set active = false, updated_at = $now
-from load_vanished as v
-where v.source = l.source and v.source_key = l.source_key;
-
-update listing_history as h
-set valid_to = $now
-from load_vanished as v
-where h.valid_to is null and h.source = v.source and h.source_key = v.source_key;
-
-insert into listing_history by name
-select l.* exclude (first_seen, last_seen, updated_at),
-    $now as valid_from, null::timestamp as valid_to, 'deactivated' as change,
+-- Their current versions close (into listing_versions) and the listings, inactive, open the next.
+insert into listing_versions by name
+select l.* exclude (first_seen, last_seen, updated_at, version_from, version_change),
+    l.version_from as valid_from, $now as valid_to, l.version_change as change,
 from listings as l
 join load_vanished as v on v.source = l.source and v.source_key = l.source_key;
+
+update listings as l
+set active = false, updated_at = $now, version_from = $now, version_change = 'deactivated'
+from load_vanished as v
+where v.source = l.source and v.source_key = l.source_key;
 
 select count(*) from load_vanished;

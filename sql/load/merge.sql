@@ -17,6 +17,15 @@ select therapist_id from stg_id_changes
 union
 select retired_into from stg_id_changes;
 
+-- History: the current versions that end now (changed listings, returning ones) close, copied
+-- into listing_versions before the listing changes (sql/views/listing_history.sql).
+insert into listing_versions by name
+select l.* exclude (first_seen, last_seen, updated_at, version_from, version_change),
+    l.version_from as valid_from, $now as valid_to, l.version_change as change,
+from listings as l
+join load_diff as d on d.source = l.source and d.source_key = l.source_key
+where d.change = 'changed' or (d.change = 'unchanged' and not d.was_active);
+
 -- Unchanged listings: only last_seen moves (and active, for one that came back).
 update listings as l
 set last_seen = $now
@@ -25,7 +34,8 @@ where d.change = 'unchanged' and d.was_active
     and d.source = l.source and d.source_key = l.source_key;
 
 update listings as l
-set last_seen = $now, active = true, updated_at = $now, load_id = s.load_id
+set last_seen = $now, active = true, updated_at = $now, load_id = s.load_id,
+    version_from = $now, version_change = 'reactivated'
 from stg_listings as s, load_diff as d
 where d.change = 'unchanged' and not d.was_active
     and s.source = l.source and s.source_key = l.source_key
@@ -36,24 +46,22 @@ delete from listings as l
 using load_diff as d
 where d.change = 'changed' and d.source = l.source and d.source_key = l.source_key;
 
--- The rows of new and changed listings, as one table macro the listings and their history both
--- read (from the committed staging tables: reading back rows this transaction inserted is slower).
-create or replace temp macro load_rows(now) as table
+-- New and changed listings, each opening its current version (no copy in history: the view
+-- reads it from here).
+insert into listings by name
 select s.* exclude (load_id, lat, lon, geocode_precision, geocode_provider),
     g.lat, g.lon, g.geocode_precision, g.geocode_provider,
-    coalesce(d.first_seen, now) as first_seen,
-    now as last_seen,
-    now as updated_at,
+    coalesce(d.first_seen, $now) as first_seen,
+    $now as last_seen,
+    $now as updated_at,
     true as active,
     s.load_id,
-    d.change,
+    $now as version_from,
+    d.change as version_change,
 from stg_listings as s
 join load_diff as d on d.source = s.source and d.source_key = s.source_key
 left join stg_geocodes as g on g.source = s.source and g.source_key = s.source_key
 where d.change in ('new', 'changed');
-
-insert into listings by name
-select * exclude (change) from load_rows($now);
 
 -- Re-point current listings whose cluster merged or split (resolve ran over them too).
 update listings as l
@@ -61,24 +69,6 @@ set therapist_id = r.therapist_id
 from stg_resolution as r
 where r.source = l.source and r.source_key = l.source_key
     and l.therapist_id is distinct from r.therapist_id;
-
--- History: the versions that end now close, and new, changed and returning listings open one.
-update listing_history as h
-set valid_to = $now
-from load_diff as d
-where h.valid_to is null and h.source = d.source and h.source_key = d.source_key
-    and (d.change = 'changed' or (d.change = 'unchanged' and not d.was_active));
-
-insert into listing_history by name
-select * exclude (first_seen, last_seen, updated_at), $now as valid_from, null::timestamp as valid_to,
-from load_rows($now);
-
-insert into listing_history by name
-select l.* exclude (first_seen, last_seen, updated_at),
-    $now as valid_from, null::timestamp as valid_to, 'reactivated' as change,
-from listings as l
-join load_diff as d on d.source = l.source and d.source_key = l.source_key
-where d.change = 'unchanged' and not d.was_active;
 
 -- Therapist IDs: new ones recorded, merged ones retired into their survivor (and any ID already
 -- retired into them follows, so a redirect is always one hop), inactive listings re-pointed.

@@ -5,7 +5,20 @@
 -- give a scalar field only when none of its own listings has it; never a name, credential or licence.
 delete from therapists where therapist_id in (select therapist_id from load_scope);
 
-insert into therapists by name
+-- A therapist formed by one listing and no attached site (nearly every one of a first load) is a
+-- projection of that listing: no ranking, no aggregation (`solo` below gives, column for column,
+-- what `grouped` gives for one row; tests/warehouse/test_load.py compares the two on the demo).
+-- $solo = false sends everyone through `grouped` (that test's reference).
+create or replace temp table rebuild_solo as
+select therapist_id
+from listings
+where therapist_id in (select therapist_id from load_scope) and $solo
+group by therapist_id
+having count(*) = 1
+    and therapist_id not in (select therapist_id from site_links where therapist_id is not null);
+
+-- Into `rebuilt`; sql/load/insert_rebuilt.sql inserts them with their slugs (assign_slugs.sql).
+create or replace temp table rebuilt as
 with ranked as (
     -- Survivorship: inactive listings only speak when no active one does, stale ones (not seen for
     -- survivorship.stale_after) when no fresh one does; then each field follows its own source
@@ -28,6 +41,7 @@ with ranked as (
     from (
         select *, false as attached from listings
         where therapist_id in (select therapist_id from load_scope)
+            and therapist_id not in (select therapist_id from rebuild_solo)
         union all by name
         select s.* replace (k.therapist_id as therapist_id), true as attached
         from listings as s
@@ -54,11 +68,11 @@ keyed as (
         fresh + r_npi * 1000000 as k_npi,
     from ranked
 ),
-merged as (
+grouped as (
     select therapist_id,
         arg_min(name, k_name) filter (where name is not null and not attached) as name,
         arg_min(kind, k_name) filter (where name is not null and not attached) as kind,
-        list_distinct(flatten(list(credentials order by rank) filter (where not attached))) as credentials,
+        list_distinct(flatten(list_transform(list_sort(list({'r': rank, 'v': credentials}) filter (where not attached)), lambda x: x.v))) as credentials,
         arg_min(business_name, k_business_name) filter (where business_name is not null) as business_name,
         arg_min(phone, k_phone) filter (where phone is not null) as phone,
         arg_min(website, k_website) filter (where website is not null) as website,
@@ -97,12 +111,12 @@ merged as (
              'source_key': arg_min(source_key, k_opening_hours) filter (where opening_hours is not null)},
             {'field': 'npi', 'source': arg_min(source, k_npi) filter (where npi is not null),
              'source_key': arg_min(source_key, k_npi) filter (where npi is not null)}
-        ], p -> p.source is not null) as provenance,
-        flatten(list(licenses order by rank) filter (where active and not attached)) as all_licenses,
+        ], lambda p: p.source is not null) as provenance,
+        flatten(list_transform(list_sort(list({'r': rank, 'v': licenses}) filter (where active and not attached)), lambda x: x.v)) as all_licenses,
         -- Every spelling of the name the active listings give, for the display name below.
-        list(name order by rank) filter (where active and name is not null and not attached) as all_names,
+        list_transform(list_sort(list({'r': rank, 'v': name}) filter (where active and name is not null and not attached)), lambda x: x.v) as all_names,
         list_sort(list_distinct(list(attribution) filter (where attribution is not null))) as attribution,
-        flatten(list(evidence order by rank) filter (where active)) as all_evidence,
+        flatten(list_transform(list_sort(list({'r': rank, 'v': evidence}) filter (where active)), lambda x: x.v)) as all_evidence,
         list_sort(list_distinct(flatten(list(techniques) filter (where active)))) as techniques,
         list_sort(list_distinct(flatten(list(conditions) filter (where active)))) as conditions,
         coalesce(max(relevance_score) filter (where active), 0) as relevance_score,
@@ -119,26 +133,78 @@ merged as (
     from (select *, (street is not null or postal_code is not null or city is not null or lat is not null)
                     as has_address from keyed)
     group by therapist_id
+),
+solo as (
+    -- What `grouped` computes from a single listing l (not attached, so every filter on attached holds).
+    select therapist_id,
+        name,
+        case when name is not null then kind end as kind,
+        list_distinct(flatten([credentials])) as credentials,
+        business_name, phone, website, email,
+        case when has_address then concat_ws(', ', street, suite) end as street,
+        case when has_address then city end as city,
+        case when has_address then state end as state,
+        case when has_address then postal_code end as postal_code,
+        case when has_address then lat end as lat,
+        case when has_address then lon end as lon,
+        case when has_address then geocode_precision end as geocode_precision,
+        case when has_address then address_flags end as address_flags,
+        description, opening_hours, price_range,
+        case when active then list_sort(list_distinct(flatten([payment_accepted]))) end as payment_accepted,
+        case when active then list_sort(list_distinct(flatten([languages]))) end as languages,
+        npi,
+        -- Concatenated, not list_filter: a lambda per row costs more than the rest of the projection.
+        list_concat(
+            case when name is not null then [{'field': 'name', 'source': source, 'source_key': source_key}] else [] end,
+            case when business_name is not null then [{'field': 'business_name', 'source': source, 'source_key': source_key}] else [] end,
+            case when phone is not null then [{'field': 'phone', 'source': source, 'source_key': source_key}] else [] end,
+            case when website is not null then [{'field': 'website', 'source': source, 'source_key': source_key}] else [] end,
+            case when email is not null then [{'field': 'email', 'source': source, 'source_key': source_key}] else [] end,
+            case when has_address then [{'field': 'address', 'source': source, 'source_key': source_key}] else [] end,
+            case when description is not null then [{'field': 'description', 'source': source, 'source_key': source_key}] else [] end,
+            case when opening_hours is not null then [{'field': 'opening_hours', 'source': source, 'source_key': source_key}] else [] end,
+            case when npi is not null then [{'field': 'npi', 'source': source, 'source_key': source_key}] else [] end
+        ) as provenance,
+        case when active then flatten([licenses]) end as all_licenses,
+        case when active and name is not null then [name] end as all_names,
+        case when attribution is not null then [attribution] end as attribution,
+        case when active then flatten([evidence]) end as all_evidence,
+        case when active then list_sort(list_distinct(flatten([techniques]))) end as techniques,
+        case when active then list_sort(list_distinct(flatten([conditions]))) end as conditions,
+        coalesce(case when active then relevance_score end, 0) as relevance_score,
+        [source] as sources,
+        case when active then 1 else 0 end as listing_count,
+        first_seen, last_seen, active,
+        coalesce(case when active then relevance_tier = 'unknown' end, false) as nothing_read,
+        updated_at,
+        $load_id as load_id,
+    from (select *, (street is not null or postal_code is not null or city is not null or lat is not null)
+                    as has_address
+          from listings where therapist_id in (select therapist_id from rebuild_solo))
+),
+merged as (
+    select * from grouped
+    union all by name
+    select * from solo
 )
 select m.* exclude (all_evidence, all_licenses, all_names, name, nothing_read),
     -- The display name keeps its diacritics when any source has them: "Tomás Reyes" from the
     -- therapist's own page over "TOMAS REYES" from NPPES (the same name once accents are folded).
-    coalesce(list_sort(list_filter(m.all_names, n -> n <> strip_accents(n)
-                                   and lower(strip_accents(n)) = lower(strip_accents(m.name))))[1], m.name) as name,
+    -- (Lambdas cost: a therapist with one spelling, or none, skips them.)
+    case when m.all_names is null or (len(m.all_names) = 1 and m.all_names[1] = m.name) then m.name
+         else coalesce(list_sort(list_filter(m.all_names, lambda n: n <> strip_accents(n)
+                                   and lower(strip_accents(n)) = lower(strip_accents(m.name))))[1], m.name)
+    end as name,
     -- Each licence once (state and number), from the best listing that has it.
-    coalesce(list_filter(m.all_licenses, (lic, i) ->
-        list_position(list_transform(m.all_licenses, other -> other.state || ':' || upper(other.number)),
-                      lic.state || ':' || upper(lic.number)) = i), []) as licenses,
+    case when len(m.all_licenses) > 1 then list_filter(m.all_licenses, lambda lic, i: list_position(list_transform(m.all_licenses, lambda other: other.state || ':' || upper(other.number)),
+                      lic.state || ':' || upper(lic.number)) = i)
+         else coalesce(m.all_licenses, []) end as licenses,
     -- One piece of evidence per technique or condition: the first, from the best listing.
-    list_sort(coalesce(list_filter(m.all_evidence, (item, i) ->
-        list_position(list_transform(m.all_evidence, other -> other.technique), item.technique) = i), []))
-        as evidence,
+    list_sort(case when len(m.all_evidence) > 1 then list_filter(m.all_evidence, lambda item, i: list_position(list_transform(m.all_evidence, lambda other: other.technique), item.technique) = i)
+        else coalesce(m.all_evidence, []) end) as evidence,
     case when relevance_score >= $high then 'high'
          when relevance_score >= $medium then 'medium'
          when relevance_score >= $low then 'low'
          when nothing_read then 'unknown'
          else 'none' end as relevance_tier,
-from merged as m
--- Sorted by latitude so radius searches' bounding boxes read few row groups (a full rebuild
--- re-sorts everything; an incremental one appends its few rows).
-order by lat, therapist_id;
+from merged as m;

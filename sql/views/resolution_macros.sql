@@ -6,7 +6,7 @@ create or replace macro street_key(street) as
     -- A CASE, not a MAP literal: DuckDB evaluates it vectorized (a MAP lookup here took 20 s per 10^6).
     nullif(array_to_string(list_transform(
         string_split(trim(regexp_replace(lower(strip_accents(street)), '[^a-z0-9]+', ' ', 'g')), ' '),
-        word -> case word
+        lambda word: case word
             when 'street' then 'st'
             when 'avenue' then 'ave'
             when 'av' then 'ave'
@@ -49,7 +49,7 @@ create or replace macro suite_key(suite) as
 create or replace macro name_words(name) as
     list_filter(string_split(trim(regexp_replace(
         regexp_replace(lower(strip_accents(coalesce(name, ''))), '[''’-]', '', 'g'), '[^a-z0-9]+', ' ', 'g')), ' '),
-        word -> word <> '');
+        lambda word: word <> '');
 
 -- Two name words that are the same word, allowing one typo in words of four letters or more
 -- (never in words with digits: "unit 12" and "unit 13" differ). Mirrors pipeline/resolve.py
@@ -64,9 +64,8 @@ create or replace macro website_host(url) as
 
 -- A licence as "STATE:NUMBER" with punctuation and leading zeros dropped ("MT.0079357" = "MT0079357").
 create or replace macro license_keys(licenses) as
-    list_filter(list_transform(coalesce(licenses, []), l ->
-        l.state || ':' || ltrim(regexp_replace(upper(l.number), '[^A-Z0-9]', '', 'g'), '0')),
-        k -> k is not null and not ends_with(k, ':'));
+    list_filter(list_transform(coalesce(licenses, []), lambda l: l.state || ':' || ltrim(regexp_replace(upper(l.number), '[^A-Z0-9]', '', 'g'), '0')),
+        lambda k: k is not null and not ends_with(k, ':'));
 
 -- Two given names that are one edit apart yet different names, not a typo: Mario and Maria,
 -- Julian and Juliana, Louis and Louise, Francis and Frances (families often share an address).
@@ -89,13 +88,17 @@ create or replace macro slug_base(name, city) as
             concat_ws(' ', name, city), '[\x00-\x1f\x7f]', ' ', 'g'), '[''’]', '', 'g'))),
             '[^a-z0-9]+', '-', 'g'), '-'), '-'),
         -- Initials go: "Jane M Alvarez" keeps jane-alvarez's slug when a register adds the M.
-        w -> length(w) > 1 or regexp_full_match(w, '[0-9]')), '-'), 80), '-'), ''), 'therapist');
+        lambda w: length(w) > 1 or regexp_full_match(w, '[0-9]')), '-'), 80), '-'), ''), 'therapist');
 
 -- A URL- and file-safe slug from a name and a city: lower-case ASCII letters, digits and single
 -- hyphens, at most 80 characters; accents folded, apostrophes and initials dropped, everything
 -- else (slashes, dots, control characters, markup, emoji) a hyphen; "therapist" when nothing is left; Windows' reserved device
 -- names (con, nul, com1, ...) get "-therapist" so the file name is safe everywhere.
+create or replace macro reserved_file_name(base) as
+    base in ('con', 'prn', 'aux', 'nul')
+    or (length(base) = 4 and left(base, 3) in ('com', 'lpt') and right(base, 1) between '0' and '9');
+
 create or replace macro slugify(name, city) as (
-    case when regexp_full_match(slug_base(name, city), '(con|prn|aux|nul|com[0-9]|lpt[0-9])')
-         then slug_base(name, city) || '-therapist'
+    -- (Comparisons, not a regular expression: this runs once per rebuilt therapist.)
+    case when reserved_file_name(slug_base(name, city)) then slug_base(name, city) || '-therapist'
          else slug_base(name, city) end);

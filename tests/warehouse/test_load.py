@@ -1,11 +1,17 @@
 """Loads over successive runs: additions, changes, removals, a failed crawl, reactivation, stable IDs."""
 
+import shutil
+from datetime import timedelta
+
 import duckdb
 import pytest
 
 from pipeline.config import load_config
+from pipeline.database import open_work
 from pipeline.errors import NothingToDo
 from pipeline.run import runner
+from pipeline.run.history import utcnow
+from pipeline.warehouse.load import rebuild_params, survivorship_ranks
 from tests.servers import Route, ScriptedServer
 from tests.sources.sitebuilder import profile, site
 
@@ -183,3 +189,32 @@ name = "h1"
     assert rows(path.parent / "data" / "directory.duckdb", "select count(*) from listings") == [(72,)]
     failures = rows(path.parent / "data" / "work.duckdb", "select source, reason from fetch_failures")
     assert ("gone_directory", "robots_unavailable") in failures
+
+
+@pytest.mark.xdist_group(name="demo")
+def test_the_one_listing_fast_path_builds_what_the_grouped_rebuild_builds(demo, tmp_path):
+    """sql/load/rebuild_therapists.sql projects a therapist formed by one listing instead of ranking
+    and grouping it: on the demo's listings, with some made inactive and some stale, both ways give
+    the same therapists, column for column."""
+    assert demo["first"].returncode == 0, demo["first"].stderr
+    config = load_config(demo["config"])
+    work = tmp_path / "work.duckdb"
+    shutil.copy(config.work_database, work)
+    now = utcnow()
+    built = {}
+    with open_work(work) as warehouse:
+        warehouse.con.execute("update listings set active = false where hash(source_key) % 7 = 0")
+        warehouse.con.execute(
+            "update listings set last_seen = last_seen - interval 400 days where hash(source_key) % 5 = 0"
+        )
+        warehouse.con.execute("create or replace temp table load_scope as select therapist_id from therapists")
+        warehouse.stage_rows("load/survivorship_ranks.sql", survivorship_ranks(config))
+        stale_before = now - timedelta(days=365)
+        for solo in (True, False):
+            warehouse.run("load/rebuild_therapists.sql", {**rebuild_params(config, stale_before, "x"), "solo": solo})
+            if solo:
+                solos = warehouse.con.execute("select count(*) from rebuild_solo").fetchall()[0][0]
+                assert solos > 50, "most demo therapists have one listing"
+            built[solo] = warehouse.con.execute("select * from rebuilt order by therapist_id").fetchall()
+    assert len(built[True]) > 100
+    assert built[True] == built[False]
