@@ -19,6 +19,8 @@ from pipeline.normalize.names import proper_case
 from pipeline.normalize.streets import StreetLine, parse_street
 
 _SPACE = re.compile(r"\s+")
+_NOT_DIGIT = re.compile(r"\D")
+_ZIP_SHAPE = re.compile(r"\d{5}(?:[-\s]?\d{4})?|\d{9}|\d{4}(?:-\d{4})?|\d{8}")  # a ZIP, perhaps +4 or its lost zero
 _BREAK = re.compile(r"\s*(?:\r?\n|\\n)+\s*")
 # Phrases that stand where a street address should be.
 _NOT_AN_ADDRESS = re.compile(
@@ -234,7 +236,7 @@ def _split_city(text: str, state: str | None, postal_code: str | None) -> tuple[
 
 def _zip_digits(text: str | None, state: str | None) -> str | None:
     """The five-digit ZIP in `text`, a lost leading zero restored only where `state` confirms it."""
-    digits = re.sub(r"\D", "", text or "")
+    digits = _NOT_DIGIT.sub("", text or "")
     if len(digits) in (5, 9):
         return digits[:5]
     if len(digits) in (4, 8) and state and gazetteer.zip_state("0" + digits[:4]) == state:
@@ -247,8 +249,8 @@ def _zip(text: str | None, state: str | None, city: str | None, flags: list[str]
     the state (or, with no state, the city) confirms it."""
     if not text:
         return None, None
-    digits = re.sub(r"\D", "", text)
-    if not re.fullmatch(r"\d{5}(?:[-\s]?\d{4})?|\d{9}|\d{4}(?:-\d{4})?|\d{8}", text.strip()):
+    digits = _NOT_DIGIT.sub("", text)
+    if not _ZIP_SHAPE.fullmatch(text.strip()):
         flags.append("invalid_postal_code")
         return None, None
     if len(digits) in (4, 8):

@@ -19,9 +19,13 @@ _OTHER_SCHEME = re.compile(r"^(javascript|mailto|tel|sms|data|file|ftp|about|blo
 _EMAIL = re.compile(r"^[\w.+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
 _TAG = re.compile(r"<[^>]+>")
 _ONE_NUMBER = re.compile(
-    r"^\s*(\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4}\s*((ext\.?|x|extension)\s*\d{1,6})?\s*$", re.IGNORECASE
+    r"^\s*(\+?1[\s.-]?)?\(?(?P<area>\d{3})\)?[\s.-]?(?P<exchange>\d{3})[\s.-]?(?P<line>\d{4})"
+    r"\s*((ext\.?|x|extension)\s*(?P<extension>\d{1,6}))?\s*$",
+    re.IGNORECASE,
 )
 _SPACE = re.compile(r"\s+")
+_NPI = re.compile(r"\d{10}")
+_NOT_DIGIT = re.compile(r"\D")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")  # control characters never belong in a listing
 _PLACEHOLDER = {"", "--", "-", "n/a", "na", "none", "null"}
 _ADDRESS_LINES = ("street", "street_2", "address", "mailing_address")
@@ -46,12 +50,14 @@ def normalize(raw: RawListing, counts: Counter | None = None) -> Listing:
     business = text.get("business_name")
     # A value a selector read that cannot be used (a placeholder "tel:+1234567890") gives way to
     # what the page's structured data says (FIELD_fallback, kept by the html source).
-    phones = normalize_phones(text.get("phone")) or normalize_phones(text.get("phone_fallback"))
-    if text.get("phone") and not normalize_phones(text.get("phone")):
+    phones = normalize_phones(text.get("phone"))
+    if text.get("phone") and not phones:
         counts["normalize/invalid/phone"] += 1
-    email = normalize_email(text.get("email")) or normalize_email(text.get("email_fallback"))
-    if text.get("email") and not normalize_email(text.get("email")):
+    phones = phones or normalize_phones(text.get("phone_fallback"))
+    email = normalize_email(text.get("email"))
+    if text.get("email") and not email:
         counts["normalize/invalid/email"] += 1
+    email = email or normalize_email(text.get("email_fallback"))
     lines = {key: _address_text(fields.get(key), text.get(key)) for key in _ADDRESS_LINES}
     address = parse_address(
         lines["street"],
@@ -99,11 +105,11 @@ def normalize(raw: RawListing, counts: Counter | None = None) -> Listing:
         country=address.country,
         address_flags=list(address.flags),
         description=text.get("description") or None,
-        services=_unique([clean_text(s) for s in fields.get("services") or [] if clean_text(s)]),
+        services=_clean_list(fields.get("services")),
         opening_hours=text.get("opening_hours") or None,
         price_range=(text.get("price_range") or "")[:40] or None,
-        payment_accepted=_unique([clean_text(p) for p in fields.get("payment_accepted") or [] if clean_text(p)]),
-        languages=_unique([clean_text(lang) for lang in fields.get("languages") or [] if clean_text(lang)]),
+        payment_accepted=_clean_list(fields.get("payment_accepted")),
+        languages=_clean_list(fields.get("languages")),
         npi=_valid_npi(raw.npi, counts),
         licenses=_licenses(raw.licenses),
         taxonomy_codes=_unique([code.strip().upper() for code in raw.taxonomy_codes if code and code.strip()]),
@@ -142,8 +148,13 @@ def clean_text(value: str | None) -> str:
     placeholders empty."""
     if not value:
         return ""
-    text = _CONTROL.sub(" ", _TAG.sub(" ", html.unescape(value)).replace("\u00a0", " "))
-    text = _SPACE.sub(" ", text).strip()
+    if isinstance(value, str) and value.isprintable() and "&" not in value and "<" not in value:
+        # The common case, printable text with no entity or tag: its only whitespace is the plain
+        # space and it holds no control character, so only runs of spaces are left to collapse.
+        text = (_SPACE.sub(" ", value) if "  " in value else value).strip()
+    else:
+        text = _CONTROL.sub(" ", _TAG.sub(" ", html.unescape(value)).replace("\u00a0", " "))
+        text = _SPACE.sub(" ", text).strip()
     return "" if text.lower() in _PLACEHOLDER else text
 
 
@@ -151,13 +162,20 @@ def normalize_phones(value: str | None) -> list[tuple[str, str | None]]:
     """Every valid US number in the text, in order, as (E.164, extension); the first is the listing's."""
     if not value:
         return []
-    if _ONE_NUMBER.match(value):
+    if one := _ONE_NUMBER.match(value):
         # The common case, one number and perhaps an extension: parse it directly (the matcher,
-        # which finds numbers inside prose, costs ten times more).
-        try:
-            number = phonenumbers.parse(value, "US")
-        except phonenumbers.NumberParseException:
-            return []
+        # which finds numbers inside prose, costs ten times more). When its area code starts with
+        # 2-9 the pattern has already read what phonenumbers.parse would (a leading 1 or +1 is the
+        # country, never part of such a number), at a fifth of the cost; whether the number
+        # exists is still phonenumbers' to say.
+        if value.isascii() and one["area"][0] not in "01":
+            national = int(one["area"] + one["exchange"] + one["line"])
+            number = phonenumbers.PhoneNumber(country_code=1, national_number=national, extension=one["extension"])
+        else:
+            try:
+                number = phonenumbers.parse(value, "US")
+            except phonenumbers.NumberParseException:
+                return []
         if not phonenumbers.is_valid_number(number):
             return []
         return [(phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164), number.extension or None)]
@@ -208,7 +226,7 @@ def normalize_website(value: str | None) -> str | None:
 
 def npi_is_valid(npi: str) -> bool:
     """The NPI check digit: Luhn over "80840" + the first nine digits (CMS's published rule)."""
-    if not re.fullmatch(r"\d{10}", npi or ""):
+    if not _NPI.fullmatch(npi or ""):
         return False
     digits = [int(d) for d in "80840" + npi]
     total = 0
@@ -223,7 +241,7 @@ def npi_is_valid(npi: str) -> bool:
 def _valid_npi(npi: str | None, counts: Counter) -> str | None:
     if not npi:
         return None
-    npi = re.sub(r"\D", "", str(npi))
+    npi = _NOT_DIGIT.sub("", str(npi))
     if npi_is_valid(npi):
         return npi
     counts["normalize/invalid/npi"] += 1
@@ -232,3 +250,8 @@ def _valid_npi(npi: str | None, counts: Counter) -> str | None:
 
 def _unique(items: list[str]) -> list[str]:
     return list(dict.fromkeys(items))
+
+
+def _clean_list(values) -> list[str]:
+    """A list field's items cleaned, the empty ones dropped, each once."""
+    return _unique([cleaned for value in values or [] if (cleaned := clean_text(value))])

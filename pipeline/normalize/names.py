@@ -208,6 +208,8 @@ _FIXED = {
     "md": "MD",
 }
 _PLACEHOLDER = {"", "--", "-"}
+_LIST_SEPARATOR = re.compile(r"[,;]+")
+_SLASH_BETWEEN = re.compile(r"/(?![A-Za-z]\b)")
 
 
 def split_credentials(name: str) -> tuple[str, list[str]]:
@@ -277,12 +279,12 @@ def split_credential_text(text: str) -> list[str]:
     upper case without dots; a credential written in parts stays whole (['MD'], ['PHARMD'],
     ['OTR/L']), a list is split (['PT', 'DPT'])."""
     found = []
-    for part in re.split(r"[,;]+", text or ""):
+    for part in _LIST_SEPARATOR.split(text or ""):
         part = part.strip()
         if not part or part in _PLACEHOLDER:
             continue
         # "OTR/L", "COTA/L": a slash before one letter is part of the credential; "PT/DPT" is two.
-        for piece in re.split(r"/(?![A-Za-z]\b)", part):
+        for piece in _SLASH_BETWEEN.split(part):
             tokens = piece.split()
             if len(tokens) > 1 and any(len(_bare(t)) == 1 or _bare(t) in _CREDENTIAL_PARTS for t in tokens):
                 found.append("".join(_bare(t) for t in tokens))  # "M. D." -> MD, "Pharm D" -> PHARMD

@@ -11,13 +11,15 @@ is `unknown`: the open registers say who practises, not what they treat.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
+import functools
 import re
 from collections import Counter
 
 from pipeline.config import Relevance
 from pipeline.records import Evidence, Listing
-from pipeline.relevance.vocabulary import Entry, Provider, Vocabulary
+from pipeline.relevance.vocabulary import Provider, Vocabulary
 
 # Fields searched, most telling first; the first match of a term supplies its evidence.
 FIELDS = ("services", "description", "name", "business_name")
@@ -71,16 +73,16 @@ def classify(
             elif field == "page" and _negated(text, match.start(), vocabulary, match.end()):
                 vetoed.add(entry.slug)
                 counts["classify/negated"] += 1
-            elif entry.slug not in found:
+            elif entry.slug not in found and _offered(text, match, vocabulary, counts):
+                # The evidence quotes what the listing wrote, misspelt or not.
                 start, end = corrected.span(match.start(), match.end()) if corrected else match.span()
-                evidence = _evidence(entry, text, match, field, url, vocabulary, counts)
-                if evidence:
-                    found[entry.slug] = dataclasses.replace(evidence, snippet=snippet(original, start, end))
+                found[entry.slug] = Evidence(entry.slug, snippet(original, start, end), field=field, source_url=url)
         therapy_words = therapy_words or bool(vocabulary.therapy_words.search(text))
     # A provider of another kind, by its credential or registration (a dentist's DDS, a surgeon's code).
     credentials = {c.upper().replace(".", "") for c in listing.credentials}
-    for entry in vocabulary.exclusions:
-        if entry.marks(credentials, set(listing.taxonomy_codes)):
+    codes = set(listing.taxonomy_codes)
+    for entry in vocabulary.exclusions if credentials or codes else ():
+        if entry.marks(credentials, codes):
             excluded.append((entry.name, "credentials", False))
     for slug in vetoed:
         if slug in found and found[slug].field == "page":
@@ -97,11 +99,12 @@ def classify(
     # also keep what they offer in their services or description as massage: a licensed massage
     # therapist there who offers deep tissue (or sports massage) is a real offering; a technique word
     # in the name alone ("Trigger Point Nail Lounge") or a stretching class is not.
+    core = vocabulary.core
     offered = {
         slug
         for slug in techniques
         if found[slug].field in ("services", "description", "page")
-        and (slug in vocabulary.core or "massage" in found[slug].snippet.lower())
+        and (slug in core or "massage" in found[slug].snippet.lower())
     }
     blocking = [(name, field) for name, field, hosts in excluded if not (hosts and offered)]
     if blocking and not provider:
@@ -176,25 +179,31 @@ def _texts(listing: Listing, pages):
             yield "page", page["text"], page["url"]
 
 
-def _evidence(
-    entry: Entry, text: str, match: re.Match, field: str, url: str, vocabulary: Vocabulary, counts: Counter
-) -> Evidence | None:
-    """The match as evidence, unless it is negated or its sentence is about something else."""
+def _offered(text: str, match: re.Match, vocabulary: Vocabulary, counts: Counter) -> bool:
+    """The match counts as evidence: it is not negated, and its sentence is not about something else."""
     if _negated(text, match.start(), vocabulary, match.end()):
         counts["classify/negated"] += 1
-        return None
+        return False
     if _out_of_scope(text, match.start(), match.end(), vocabulary):
         counts["classify/out_of_scope"] += 1
-        return None
-    return Evidence(
-        technique=entry.slug, snippet=snippet(text, match.start(), match.end()), field=field, source_url=url
-    )
+        return False
+    return True
 
 
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
-    left = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
-    right = _SENTENCE_END.search(text, end)
-    return left, right.start() if right else len(text)
+    """The sentence around text[start:end]: from the end of the last stop before `start` to the
+    first stop at or after `end`."""
+    stops = _stops(text)
+    before = bisect.bisect_left(stops, start)  # the stops left of `start`
+    after = bisect.bisect_left(stops, end, before)
+    return stops[before - 1] + 1 if before else 0, stops[after] if after < len(stops) else len(text)
+
+
+@functools.lru_cache(maxsize=1)  # the text being judged, which may be a whole web page
+def _stops(text: str) -> tuple[int, ...]:
+    """Where a text's sentences stop (each stop one character), found once for all its matches:
+    a text is asked about every term in it, several times each."""
+    return tuple(match.start() for match in _SENTENCE_END.finditer(text))
 
 
 def _negated(text: str, start: int, vocabulary: Vocabulary, end: int | None = None) -> bool:

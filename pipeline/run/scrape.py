@@ -20,10 +20,9 @@ from pipeline.fetch.fetcher import Fetcher
 from pipeline.fetch.journal import Journal, leftovers, recoverable_rows
 from pipeline.fetch.responses import ResponseCache
 from pipeline.fetch.stats import FetchStats
-from pipeline.normalize.listing import normalize
 from pipeline.progress import Progress
-from pipeline.relevance.classify import classify
-from pipeline.relevance.vocabulary import Vocabulary, load_vocabulary
+from pipeline.relevance.vocabulary import load_vocabulary
+from pipeline.run.parallel import RowMaker
 from pipeline.sources import Crawl, websites
 from pipeline.sources.samples import SAMPLES_DIR, SCHEME, is_sample, site_hosts
 
@@ -59,7 +58,7 @@ def scrape(
     selected = [sources.localize(source, config.resolve) for source in select_sources(config, only)]
     for source in selected:
         sources.validate(source, config.path)
-    vocabulary = load_vocabulary(config.vocabulary_path)
+    maker = RowMaker(load_vocabulary(config.vocabulary_path), config.relevance, config.scope.country)
     names = [source.name for source in selected]
     resume_since = None if offline else _recover_journals(warehouse, config.raw_dir, counts)
     cache = ResponseCache(warehouse.run("fetch/latest_responses.sql", {"sources": names}))
@@ -94,9 +93,7 @@ def scrape(
                 source, began = started[future]
                 crawl = future.result()
                 counts.update(crawl.counts)
-                rows = _one_per_key(
-                    [row for raw in crawl.listings if (row := _process(raw, vocabulary, config, counts))], counts
-                )
+                rows = _one_per_key(maker.rows(crawl.listings, counts), counts)
                 crawl.staged = len(rows)
                 _stage(
                     warehouse,
@@ -115,11 +112,10 @@ def scrape(
         if progress is not None and listed:
             progress.finish()
         for source in site_sources:
-            crawl = _crawl_websites(
-                source, config, warehouse, fetcher, vocabulary, counts, run_id=run_id, progress=progress
-            )
+            crawl = _crawl_websites(source, config, warehouse, fetcher, maker, counts, run_id=run_id, progress=progress)
             result.crawls.append(crawl)
     finally:
+        maker.close()
         fetcher.close()
     if journal is not None:
         journal.finish()  # reached only when every source's responses are recorded
@@ -134,7 +130,7 @@ def _crawl_websites(
     config: Config,
     warehouse: Warehouse,
     fetcher: Fetcher,
-    vocabulary: Vocabulary,
+    maker: RowMaker,
     counts: Counter,
     *,
     run_id: str,
@@ -169,7 +165,7 @@ def _crawl_websites(
                 log.info("site %s: %s (%s)", read.site.site, read.dead, read.message)
             elif read.listing.source_key in keys:
                 crawl.counts["scrape/sites/same_site_twice"] += 1
-            elif row := _process(read.listing, vocabulary, config, counts, pages=read.listing.pages):
+            elif row := maker.row(read.listing, counts, pages=read.listing.pages):
                 keys.add(read.listing.source_key)
                 spool.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
                 crawl.staged += 1
@@ -266,17 +262,6 @@ def select_sources(config: Config, only: list[str] | None):
             raise UsageError(f"unknown source {unknown[0]!r}; configured: {', '.join(config.sources)}")
         return [config.sources[name] for name in dict.fromkeys(only)]
     return config.enabled_sources()
-
-
-def _process(
-    raw, vocabulary: Vocabulary, config: Config, counts: Counter, pages: list[dict] | None = None
-) -> dict | None:
-    """The staged row of one record, or None (counted) when it lies outside the directory's country."""
-    listing = normalize(raw, counts)
-    if listing.country != config.scope.country:
-        counts["scrape/dropped/outside_country"] += 1
-        return None
-    return classify(listing, vocabulary, config.relevance, counts, pages or ()).row()
 
 
 _BOOKKEEPING = frozenset({"source", "source_key", "url", "fetched_at", "raw_sha256", "raw_fields", "content_hash"})
