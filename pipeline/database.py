@@ -86,7 +86,9 @@ class Warehouse:
         try:
             # Written files keep the storage format of duckdb-cli 1.5: `make sql` opens the
             # published copy with that shell, whichever engine writes it.
-            config = {} if read_only else {"storage_compatibility_version": STORAGE_VERSION}
+            config: dict[str, str | bool | int | float | list[str]] = (
+                {} if read_only else {"storage_compatibility_version": STORAGE_VERSION}
+            )
             self.con = duckdb.connect(str(self.path), read_only=read_only, config=config)
         except duckdb.IOException as err:
             if "lock" in str(err).lower():

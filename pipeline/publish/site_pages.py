@@ -9,6 +9,7 @@ from any folder of any static host.
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import unicodedata
@@ -74,6 +75,7 @@ def host_of(url: str) -> str:
     return (urlsplit(url).hostname or url).removeprefix("www.")
 
 
+@functools.cache
 def city_slug(city: str) -> str:
     folded = "".join(c for c in unicodedata.normalize("NFKD", city) if not unicodedata.combining(c))
     return "-".join("".join(c if c.isalnum() else " " for c in folded.lower()).split()) or "unknown"
