@@ -89,7 +89,7 @@ sql: $(SENTINEL) ## Open the DuckDB shell (read-only) on the published database,
 	@test -f "$(DB)" || { echo "Error: $(DB) does not exist yet; run 'make demo' first." >&2; exit 1; }
 	$(BIN)/duckdb -readonly "$(DB)"
 
-bench: $(SENTINEL) ## Run the benchmarks in bench/ (results in bench/results/*.json)
+bench: $(SENTINEL) ## Run the benchmarks in bench/ (results in bench/results/*.json); with pip install '.[bench]', dlt, splink and Scrapy side by side
 	$(BIN)/python bench/run.py
 
 clean: ## Delete generated databases, exports and caches (keeps data/raw/ and .venv)

@@ -1,7 +1,9 @@
-"""Benchmark: our fetcher on 2,000 small pages from 1 and 4 local hosts vs a plain requests loop."""
+"""Benchmark: our fetcher on 2,000 small pages from 1 and 4 local hosts vs a plain requests loop, and
+beside them, when installed (`pip install '.[bench]'`), Scrapy with one request in flight per host."""
 
 from __future__ import annotations
 
+import json
 import multiprocessing
 import sys
 import tempfile
@@ -13,6 +15,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import requests  # noqa: E402
 
+from bench import peers  # noqa: E402
 from bench.common import sizes, write_results  # noqa: E402
 from pipeline.config import Http  # noqa: E402
 from pipeline.fetch.archive import Archive  # noqa: E402
@@ -85,8 +88,20 @@ def ours(urls: list[str], raw: Path) -> float:
     return elapsed
 
 
+def scrapy_crawl(urls: list[str], folder: Path) -> dict | None:
+    """Scrapy's figures on the same pages, in a process of its own (Twisted's reactor is one per process)."""
+    listing = folder / "urls.json"
+    listing.write_text(json.dumps(urls))
+    figures = peers.run("peer_scrapy.py", str(listing), UA, what="scrapy")
+    if figures and (figures["pages"] != len(urls) or figures["failed"]):
+        print(f"(scrapy fetched {figures['pages']} of {len(urls)} pages, {figures['failed']} failed; skipped)")
+        return None
+    return figures
+
+
 def main() -> list[dict]:
     results = []
+    scrapy_version = peers.installed("scrapy")
     # Zero latency measures our CPU overhead (client and servers share 2 cores); 5 ms per answer
     # stands in for a real network, where per-host parallelism pays.
     for n in sizes("2000"):
@@ -99,6 +114,7 @@ def main() -> list[dict]:
                 with tempfile.TemporaryDirectory(dir=DATA) as tmp:
                     baseline_s = plain_loop(urls)
                     ours_s = ours(urls, Path(tmp) / "raw")
+                    scrapy = scrapy_crawl(urls, Path(tmp)) if scrapy_version else None
             finally:
                 for server in servers:
                     server.close()
@@ -123,7 +139,30 @@ def main() -> list[dict]:
                 f"fetch {n} pages from {host_count} host(s), {latency * 1000:.0f} ms latency: "
                 f"ours {n / ours_s:.0f} pages/s, "
                 f"plain loop {n / baseline_s:.0f} pages/s, ratio {ours_s / baseline_s:.2f}x"
+                + (
+                    f"; scrapy {n / scrapy['seconds']:.0f} pages/s, ratio {ours_s / scrapy['seconds']:.2f}x"
+                    if scrapy
+                    else ""
+                )
             )
+            if scrapy:
+                results.append(
+                    {
+                        "name": f"{name}_vs_scrapy",
+                        "size": n,
+                        "ours_s": round(ours_s, 3),
+                        "baseline": f"scrapy {scrapy['scrapy']} ({scrapy['reactor']}), one request in flight per host",
+                        "baseline_s": round(scrapy["seconds"], 3),
+                        "ratio": round(ours_s / scrapy["seconds"], 2),
+                        "extra": {
+                            "pages_per_s": round(n / ours_s),
+                            "baseline_pages_per_s": round(n / scrapy["seconds"]),
+                            "plain_loop_pages_per_s": round(n / baseline_s),
+                            "hosts": host_count,
+                            "latency_s": latency,
+                        },
+                    }
+                )
     write_results("fetch", results)
     return results
 

@@ -2,6 +2,11 @@
 batch into an empty table (the limit), at 10^4, 10^5 and 10^6 listings; then the same batch again
 (nothing changed): time and what was written.
 
+Beside it, on the same batch written as Parquet, each into a DuckDB file on the same disk: the floor
+(`create table as select * from read_parquet`) and, when installed (`pip install '.[bench]'`), dlt's
+merge (delete-insert on source+source_key) and scd2, each loading the batch into an empty database
+and then the identical batch again.
+
 The batch is generated inside DuckDB (bench/synthetic_listings.sql), geocoded and resolved before
 the clock starts: those stages have benchmarks of their own (bench_geocode, bench_resolve).
 """
@@ -16,6 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench import peers  # noqa: E402
 from bench.common import sizes, write_results  # noqa: E402
 from pipeline.config import load_config  # noqa: E402
 from pipeline.database import Warehouse, open_work  # noqa: E402
@@ -40,6 +46,78 @@ def history_rows(warehouse: Warehouse) -> int:
     return warehouse.con.execute("select count(*) from listing_history").fetchone()[0]
 
 
+def floor(tmp: Path) -> float:
+    """Seconds DuckDB takes to copy the batch's Parquet file into a new table of a new file."""
+    with Warehouse(tmp / "floor.duckdb") as database:
+        started = time.perf_counter()
+        database.run("../bench/parquet_floor.sql", {"batch": str(tmp / "batch.parquet")})
+        return time.perf_counter() - started
+
+
+def dlt_loads(tmp: Path) -> dict[str, dict]:
+    """dlt's figures per merge strategy (first load, identical reload), each in a fresh process with
+    its state in `tmp` (dlt writes to ~/.dlt otherwise) and no telemetry; {} when dlt is not installed."""
+    if not peers.installed("dlt"):
+        return {}
+    env = {
+        "DLT_DATA_DIR": str(tmp / "dlt-home"),
+        "DLT_PROJECT_DIR": str(tmp),  # no .dlt/ config of ours or the user's is read
+        "RUNTIME__DLTHUB_TELEMETRY": "false",
+        "RUNTIME__LOG_LEVEL": "ERROR",
+    }
+    runs = {}
+    for strategy in ("delete-insert", "scd2"):
+        folder = tmp / f"dlt-{strategy}"
+        folder.mkdir()
+        figures = peers.run(
+            "peer_dlt.py", str(tmp / "batch.parquet"), str(folder), strategy, what=f"dlt {strategy}", env=env, cwd=tmp
+        )
+        if figures:
+            runs[strategy] = figures
+    return runs
+
+
+def peer_rows(n: int, ours: float, reload_s: float, floor_s: float, dlt_runs: dict[str, dict]) -> list[dict]:
+    """Our first load and reload beside the floor and each dlt strategy measured: one row each."""
+    said = [f"create table as read_parquet {floor_s:.2f} s (ours {ours / floor_s:.1f}x)"]
+    rows = [
+        {
+            "name": "load_vs_floor",
+            "size": n,
+            "ours_s": round(ours, 3),
+            "baseline": "duckdb create table as select * from read_parquet",
+            "baseline_s": round(floor_s, 3),
+            "ratio": round(ours / floor_s, 2),
+        }
+    ]
+    for strategy, label in (("delete-insert", "merge"), ("scd2", "scd2")):
+        if strategy not in dlt_runs:
+            continue
+        figures = dlt_runs[strategy]
+        said.append(
+            f"dlt {label} {figures['first_s']:.2f} s, reload {figures['reload_s']:.2f} s "
+            f"(ours {ours / figures['first_s']:.2f}x, {reload_s / figures['reload_s']:.2f}x)"
+        )
+        for run, ours_s in (("first", ours), ("reload", reload_s)):
+            rows.append(
+                {
+                    "name": f"{'load' if run == 'first' else 'reload'}_vs_dlt_{label}",
+                    "size": n,
+                    "ours_s": round(ours_s, 3),
+                    "baseline": f"dlt {figures['dlt']} merge ({strategy}) into duckdb",
+                    "baseline_s": round(figures[f"{run}_s"], 3),
+                    "ratio": round(ours_s / figures[f"{run}_s"], 2),
+                    "extra": {
+                        "rows_after": figures[f"{run}_rows"],
+                        # scd2 keeps every version: rows it added on the identical reload.
+                        "reload_rows_added": figures["reload_rows"] - figures["first_rows"],
+                    },
+                }
+            )
+    print(f"  beside it, n={n:,}: " + "; ".join(said))
+    return rows
+
+
 def main() -> list[dict]:
     config = load_config(ROOT / "pipeline.toml")
     results = []
@@ -51,6 +129,7 @@ def main() -> list[dict]:
                 ensure_gazetteer(warehouse)
                 resolve_s = staged_batch(warehouse, config, n, "bench1")
                 warehouse.copy_to("../bench/copy_staged.sql", tmp / "batch.ndjson")
+                warehouse.copy_to("../bench/copy_staged_parquet.sql", tmp / "batch.parquet")
                 warehouse.checkpoint()
                 counts: Counter = Counter()
                 started = time.perf_counter()
@@ -71,6 +150,7 @@ def main() -> list[dict]:
                     [str(tmp / "batch.ndjson")],
                 )
                 baseline_s = time.perf_counter() - started
+            floor_s, dlt_runs = floor(tmp), dlt_loads(tmp)
         growth = f"; {ours / previous[1]:.1f}x the time for {n / previous[0]:.0f}x the listings" if previous else ""
         print(
             f"load n={n:,}: {ours:.2f} s, read_json {baseline_s:.2f} s, ratio {ours / baseline_s:.1f}x{growth}; "
@@ -97,6 +177,7 @@ def main() -> list[dict]:
                 },
             }
         )
+        results += peer_rows(n, ours, reload_s, floor_s, dlt_runs)
         previous = (n, ours)
     write_results("load", results)
     return results
