@@ -16,7 +16,6 @@ from pipeline.database import Warehouse
 from pipeline.geocode.online import Provider
 from pipeline.progress import Progress
 
-LOCAL = ("source", "offline")  # providers answered by set-based SQL
 CACHE_BATCH = 50
 
 _TRAILING_ZIP = re.compile(r"(\d{5})(?:-\d{4})?\s*$")
@@ -72,19 +71,22 @@ def geocode_staged(
     now = now or datetime.now(UTC).replace(tzinfo=None)
     geocode = config.geocode
     ensure_gazetteer(warehouse)
-    warehouse.run("geocode/begin.sql")  # temp tables: they live as long as this connection
-    for name in geocode.chain:
-        if name in LOCAL:
+    # Every provider reads the staged listings that have no row in stg_geocodes yet (a rerun redoes
+    # nothing) and adds one narrow row per listing it locates; no copy of the batch is made.
+    for position, name in enumerate(geocode.chain, start=1):
+        if name == "source":
             with warehouse.transaction():
-                warehouse.run(f"geocode/{name}.sql")
-                if name == "source":
-                    counts["geocode/source/mismatch"] += (
-                        warehouse.scalar("geocode/validate_source.sql", {"max_miles": geocode.max_distance_miles}) or 0
-                    )
+                counts["geocode/source/mismatch"] += (
+                    warehouse.scalar("geocode/source.sql", {"max_miles": geocode.max_distance_miles}) or 0
+                )
+        elif name == "offline":
+            with warehouse.transaction():
+                warehouse.run("geocode/offline.sql", {"last": position == len(geocode.chain)})
         else:
             _online(warehouse, config, name, counts, now, progress or Progress())
-    with warehouse.transaction():
-        warehouse.run("geocode/apply.sql")
+    if geocode.chain[-1:] != ["offline"]:  # offline at the end records the unlocated itself
+        with warehouse.transaction():
+            warehouse.run("geocode/apply.sql")
     for precision, listings in warehouse.run("geocode/summary.sql"):
         counts[f"geocode/precision/{precision}"] = listings
 

@@ -1,8 +1,37 @@
--- Provider "source": keep coordinates the source published when they are plausible
--- (in range and not the 0,0 of a missing value).
+-- Provider "source": keep coordinates the source published when they are plausible (in range and
+-- not the 0,0 of a missing value) and near the listing's own ZIP (or city) centroid. Farther ones
+-- are refused as a mismatch (counted by the last statement), so the next provider in the chain
+-- gets its turn.
+
+-- The candidates: listings with plausible coordinates of their own and no answer yet. Only they
+-- meet the centroid tables, so a batch without coordinates costs one scan here.
+create or replace temp table geo_source as
+select s.source, s.source_key, s.lat, s.lon, s.postal_code, s.city, s.state,
+from stg_listings as s
+anti join stg_geocodes as f on f.source = s.source and f.source_key = s.source_key
+where s.lat between -90 and 90 and s.lon between -180 and 180
+    and not (s.lat = 0 and s.lon = 0);
+
+-- The refused: farther than $max_miles from the ZIP centroid (a ZIP counts only in the listing's
+-- state, checked outside the join as in offline.sql), else from the city centroid. With neither
+-- known the coordinates stay.
+create or replace temp table geo_mismatch as
+with checked as (
+    select m.source, m.source_key, m.lat, m.lon, m.city, m.state, z.lat as zip_lat, z.lon as zip_lon,
+        z.postal_code is not null and (m.state is null or z.state = m.state) as by_zip,
+    from geo_source as m
+    left join ref_zip_centroids as z on z.postal_code = m.postal_code  -- one row per ZIP
+)
+select k.source, k.source_key,
+from checked as k
+left join ref_city_centroids as c
+    on c.city_key = case when not coalesce(k.by_zip, false) then city_key(k.city, k.state) end
+where case when k.by_zip then haversine_miles(k.lat, k.lon, k.zip_lat, k.zip_lon)
+           else haversine_miles(k.lat, k.lon, c.lat, c.lon) end > $max_miles;
+
 insert into stg_geocodes
-select t.source, t.source_key, t.lat, t.lon, 'source', 'source'
-from geo_todo as t
-where t.lat between -90 and 90 and t.lon between -180 and 180
-    and not (t.lat = 0 and t.lon = 0)
-    and not exists (select 1 from stg_geocodes as f where f.source = t.source and f.source_key = t.source_key);
+select m.source, m.source_key, m.lat, m.lon, 'source', 'source',
+from geo_source as m
+anti join geo_mismatch as x on x.source = m.source and x.source_key = m.source_key;
+
+select count(*) from geo_mismatch;

@@ -1,0 +1,110 @@
+"""The set-based part of the chain on a real DuckDB: source coordinates, ZIP then city centroids, 'none'."""
+
+import dataclasses
+from collections import Counter
+
+import pytest
+
+from pipeline import gazetteer
+from pipeline.database import open_work
+from pipeline.geocode.chain import geocode_staged
+from pipeline.records import Listing
+
+AUSTIN_ZIP = gazetteer.lookup_zip("78704")
+AUSTIN = gazetteer.lookup_city("Austin", "TX")
+DENVER = gazetteer.lookup_city("Denver", "CO")
+
+
+def listing(key, *, postal_code=None, city=None, state=None, lat=None, lon=None):
+    return Listing(
+        source="s",
+        source_key=key,
+        url=f"http://x.test/{key}",
+        fetched_at="2026-01-01T00:00:00",
+        raw_sha256="0" * 64,
+        raw_fields={},
+        name=key,
+        street="1 Main St",
+        postal_code=postal_code,
+        city=city,
+        state=state,
+        lat=lat,
+        lon=lon,
+    ).row()
+
+
+AUSTIN_TX = {"city": "Austin", "state": "TX"}
+FAR = {"lat": 39.74, "lon": -104.99}  # Denver, 770 miles from Austin
+# key, the listing's address and coordinates, (provider, precision), where it lands (None: at the
+# source's own point, or nowhere)
+CASES = [
+    ("zip", {"postal_code": "78704", **AUSTIN_TX}, ("offline", "postal_code"), AUSTIN_ZIP),
+    ("zip-without-state", {"postal_code": "78704"}, ("offline", "postal_code"), AUSTIN_ZIP),
+    ("unknown-zip-then-city", {"postal_code": "00000", **AUSTIN_TX}, ("offline", "city"), AUSTIN),
+    ("zip-in-another-state", {"postal_code": "78704", "city": "Denver", "state": "CO"}, ("offline", "city"), DENVER),
+    ("city-only", AUSTIN_TX, ("offline", "city"), AUSTIN),
+    ("city-without-state", {"city": "Austin"}, ("none", None), None),
+    ("unknown-city", {"city": "Nowhereville", "state": "TX"}, ("none", None), None),
+    ("nothing", {}, ("none", None), None),
+    ("source", {"postal_code": "78704", **AUSTIN_TX, "lat": 30.25, "lon": -97.75}, ("source", "source"), None),
+    ("source-without-reference", FAR, ("source", "source"), None),
+    ("source-far-from-zip", {"postal_code": "78704", **AUSTIN_TX, **FAR}, ("offline", "postal_code"), AUSTIN_ZIP),
+    ("source-far-from-city", {**AUSTIN_TX, **FAR}, ("offline", "city"), AUSTIN),
+    ("source-zero", {"postal_code": "78704", "lat": 0.0, "lon": 0.0}, ("offline", "postal_code"), AUSTIN_ZIP),
+]
+ROWS = [listing(key, **fields) for key, fields, *_ in CASES]
+
+
+def run(config, rows, chain):
+    """Stage the rows (none: geocode the staged batch again) and geocode; stg_geocodes and the counts."""
+    config = dataclasses.replace(config, geocode=dataclasses.replace(config.geocode, chain=chain))
+    counts = Counter()
+    with open_work(config.work_database) as warehouse:
+        warehouse.stage_rows("scrape/insert_staged.sql", rows, {"load_id": "t"})
+        geocode_staged(warehouse, config, counts)
+        found = warehouse.con.execute(
+            "select source_key, geocode_provider, geocode_precision, lat, lon from stg_geocodes"
+        ).fetchall()
+    return found, counts
+
+
+@pytest.mark.parametrize("key, fields, expected, place", CASES, ids=[case[0] for case in CASES])
+def test_each_listing_is_located_once_by_the_first_provider_that_can(config, key, fields, expected, place):
+    found, counts = run(config, [listing(key, **fields)], ["source", "offline"])
+    assert len(found) == 1, "one narrow row per listing"
+    (_, provider, precision, lat, lon) = found[0]
+    assert (provider, precision) == expected
+    if provider == "source":
+        assert (lat, lon) == (fields["lat"], fields["lon"]), "source coordinates are left alone"
+    elif place is not None:
+        assert (lat, lon) == (place["lat"], place["lon"])
+    else:
+        assert (lat, lon) == (None, None)
+    assert counts[f"geocode/precision/{precision or 'none'}"] == 1
+    assert counts["geocode/source/mismatch"] == (1 if key.startswith("source-far") else 0)
+
+
+def test_the_whole_batch_at_once_and_a_rerun_changes_nothing(config):
+    once, counts = run(config, ROWS, ["source", "offline"])
+    again, recount = run(config, [], ["source", "offline"])
+    assert sorted(again) == sorted(once) and recount["geocode/source/mismatch"] == 0, "a rerun redoes nothing"
+    assert {key: (provider, precision) for key, provider, precision, *_ in once} == {case[0]: case[2] for case in CASES}
+    assert counts["geocode/source/mismatch"] == 2
+    assert counts["geocode/precision/none"] == 3 and counts["geocode/precision/city"] == 4
+
+
+def test_offline_before_another_provider_leaves_it_the_unlocated(config):
+    """Only the chain's last provider may record 'none': here source still gets its turn."""
+    found, counts = run(config, ROWS, ["offline", "source"])
+    by_key = {key: (provider, precision) for key, provider, precision, *_ in found}
+    assert len(found) == len(ROWS)
+    assert by_key["source"] == ("offline", "postal_code"), "the first provider that can wins"
+    assert by_key["source-without-reference"] == ("source", "source"), "offline could not, source could"
+    assert by_key["nothing"] == ("none", None)
+    assert counts["geocode/precision/none"] == 3
+
+
+def test_without_offline_the_unlocated_are_still_recorded(config):
+    found, counts = run(config, ROWS, ["source"])
+    assert len(found) == len(ROWS)
+    assert counts["geocode/precision/source"] == 2 and counts["geocode/precision/none"] == len(ROWS) - 2
