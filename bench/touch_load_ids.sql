@@ -1,2 +1,3 @@
--- A load that rebuilt every therapist without changing any record: the export must relink, not rewrite.
+-- A load that rebuilt every therapist without changing any record (each row gets the new run's
+-- load_id): the export must find itself up to date and touch no file.
 update therapists set load_id = 'bench2';

@@ -1,9 +1,23 @@
-"""The export stage: the website's files, written beside the target and swapped in whole.
+"""The export stage: the website's files, staged beside the target and moved in as far as they changed.
 
 Files: therapists.json (array), therapists.ndjson, therapists/<slug>.json (one per therapist),
 therapists.geojson, facets.json, redirects.json, schema/therapist.schema.json and manifest.json.
-The same database (and the same previous export) gives byte-identical files; per-therapist files
-whose bytes did not change are hard-linked from the previous export, so their mtime is kept.
+The same database (and the same previous export) gives byte-identical files.
+
+Only what changed is touched. The manifest's fingerprint hashes what the files are made of (the
+exported therapists' content, not the run that last rebuilt them), so after a load that changed no
+record the export returns at once. Otherwise DuckDB serializes every record once, into
+therapists.ndjson; therapists.json and the per-therapist files are cut from its lines, and a
+per-therapist file is written only when its bytes or slug differ from the previous manifest's. An
+unchanged file keeps its inode and mtime (rsync and the site builder skip it).
+
+Crash safety without relinking a million files: the new files are written to a staging folder
+beside the export (`.export-new-*`; a kill there leaves the previous export untouched, and the next
+export deletes the folder). Renaming it to `.export-commit-*` is the point of no return: its files
+are then moved into place, the removed therapists' files deleted and manifest.json moved last
+(`_finish`). Each step can run again, so a kill among those renames is rolled forward by the next
+export before it does anything else: the export is whole again and the manifest matches its files.
+A first export (no folder yet) is the staging folder renamed into place in one step.
 """
 
 from __future__ import annotations
@@ -11,19 +25,25 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import shutil
 import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from json.encoder import encode_basestring
 from pathlib import Path
+from typing import BinaryIO
 
 from pipeline import gazetteer
 from pipeline.database import SQL_DIR, Warehouse
-from pipeline.errors import disk_error
+from pipeline.errors import DiskError, WarehouseError, disk_error
 from pipeline.fetch.archive import file_sha256
 
 SCHEMA_VERSION = 4  # 4: relevance_tier may be "unknown" (export.min_tier = "unknown")
 SCHEMA = Path(__file__).resolve().parents[2] / "schema" / "therapist.schema.json"
 PER_THERAPIST = "therapists"  # the folder of therapists/<slug>.json
+MANIFEST = "manifest.json"
+JOURNAL = "commit.json"  # in a commit folder: what finishing it does besides moving its files in
 LICENSES = {
     # What each source kind's data may be used under, carried into manifest.json.
     "html": "Facts listed publicly by the directory named in each record's evidence.source_url",
@@ -33,6 +53,17 @@ LICENSES = {
     "csv": "Public record (state licensing board roster)",
     "websites": "The practice's own public website, quoted with the page each snippet came from",
 }
+BLOCK = 1 << 22  # bytes of an NDJSON file read at a time
+# A record's first two fields (exportable_therapists puts them first); a record that does not start
+# so, or whose slug is not plainly a file name, is parsed in full.
+_HEAD = re.compile(rb'\{"therapist_id":"([^"\\]+)","slug":"([0-9a-z][0-9a-z-]*)"')
+# therapists.geojson: the features' lines wrapped in a FeatureCollection (opening, before the first
+# feature, between two, closing).
+FEATURE_COLLECTION = b'{"type":"FeatureCollection","features":[', b"\n", b",\n", b"\n]}\n"
+_NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_CLOEXEC", 0)
+# manifest.json is written with sorted keys, so the per-therapist map is its last member; the
+# up-to-date check reads only what comes before this line.
+_MAP_KEY = b'\n  "therapists": '
 
 
 @dataclass(frozen=True)
@@ -41,20 +72,22 @@ class ExportResult:
     therapists: int
     files: dict[str, str]  # top-level file name -> sha256
     written: int = 0  # per-therapist files written anew
-    kept: int = 0  # per-therapist files unchanged (linked from the previous export)
+    kept: int = 0  # per-therapist files unchanged (not touched)
     changes: dict = field(default_factory=dict)  # added / changed / removed therapist IDs
     up_to_date: bool = False  # nothing changed since the previous export: not a file was touched
 
 
 def export(warehouse: Warehouse, out_dir: Path, *, min_tier: str, source_kinds: dict[str, str]) -> ExportResult:
-    """Write every export file into a fresh folder beside `out_dir`, then swap it in.
+    """Stage the files that changed beside `out_dir`, then move them in, manifest.json last.
 
-    A failure or a kill at any point leaves the previous export whole (a folder left half-way is
-    cleared by the next export); the same database gives byte-identical files.
+    A failure or a kill while staging leaves the previous export untouched; a kill while moving in
+    is finished by the next export. The same database gives byte-identical files.
     """
     out_dir = Path(out_dir)
     try:
         return _export(warehouse, out_dir, min_tier=min_tier, source_kinds=source_kinds)
+    except DiskError:
+        raise
     except OSError as err:
         raise disk_error(err, "write the export to", out_dir, kept="the previous export stays in place") from err
 
@@ -62,96 +95,199 @@ def export(warehouse: Warehouse, out_dir: Path, *, min_tier: str, source_kinds: 
 def _export(warehouse: Warehouse, out_dir: Path, *, min_tier: str, source_kinds: dict[str, str]) -> ExportResult:
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     _recover(out_dir)
-    previous = _read_manifest(out_dir)
     fingerprint = _fingerprint(warehouse, min_tier, source_kinds)
-    if previous.get("fingerprint") == fingerprint and all((out_dir / name).is_file() for name in previous["files"]):
-        # The same data, settings and code as the export in place: it is already this export.
-        counts = previous["counts"]
-        return ExportResult(
-            out_dir,
-            counts["therapists"],
-            {k: v["sha256"] for k, v in previous["files"].items()},
-            0,
-            len(previous.get("therapists", {})),
-            previous.get("changes", {}),
-            up_to_date=True,
-        )
+    head = _read_manifest(out_dir, head_only=True)
+    in_place = [*head.get("files", {}), PER_THERAPIST]
+    if head.get("fingerprint") == fingerprint and all((out_dir / name).exists() for name in in_place):
+        # The same content, settings and code as the export in place: it is already this export.
+        counts = head["counts"]
+        files = {name: entry["sha256"] for name, entry in head["files"].items()}
+        return ExportResult(out_dir, counts["therapists"], files, 0, counts["therapists"], head["changes"], True)
+    previous = _read_manifest(out_dir) if (out_dir / PER_THERAPIST).is_dir() else {}
     staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-new-", dir=out_dir.parent))
     try:
-        params = {"min_tier": min_tier}
-        warehouse.copy_to("export/therapists_json.sql", staging / "therapists.json", params)
-        warehouse.copy_to("export/therapists_ndjson.sql", staging / "therapists.ndjson", params)
-        features = staging / "features.ndjson"
-        warehouse.copy_to("export/geojson_features.sql", features, params)
-        _wrap_feature_collection(features, staging / "therapists.geojson")
-        features.unlink()
-        per_therapist, written, kept = _write_therapist_files(
-            warehouse, params, staging / PER_THERAPIST, out_dir / PER_THERAPIST, previous.get("therapists", {})
-        )
-        _write_json(staging / "facets.json", _facets(warehouse, params))
-        _write_json(staging / "redirects.json", _redirects(warehouse, params))
-        (staging / "schema").mkdir()
-        shutil.copyfile(SCHEMA, staging / "schema" / SCHEMA.name)
-        columns, rows = warehouse.query("export/summary.sql", params)
-        summary = dict(zip(columns, rows[0]))
-        files = {
-            path.relative_to(staging).as_posix(): file_sha256(path)
-            for path in sorted(staging.rglob("*"))
-            if path.is_file() and path.parent.name != PER_THERAPIST
-        }
-        manifest = _manifest(summary, files, per_therapist, previous, min_tier, source_kinds)
+        result, manifest = _stage(warehouse, staging, out_dir, previous, min_tier, source_kinds)
         manifest["fingerprint"] = fingerprint
-        _write_json(staging / "manifest.json", manifest)
+        (staging / MANIFEST).write_text(_manifest_text(manifest), encoding="utf-8")
         for folder in (staging, staging / PER_THERAPIST, staging / "schema"):
             os.chmod(folder, 0o755)  # mkdtemp makes it private; a web server must read it
-        _swap_in(staging, out_dir)
+        if not out_dir.exists():
+            os.replace(staging, out_dir)  # a first export appears whole, in one rename
+            return result
+        moved = [name for name in result.files if (staging / name).exists()]
+        old_slugs = {entry["slug"] for entry in previous.get("therapists", {}).values()}
+        new_slugs = {entry["slug"] for entry in manifest["therapists"].values()}
+        journal = {
+            # Every exported therapist's file is staged: swap the folder rather than move each file.
+            "replace_folder": result.kept == 0,
+            "files": moved,
+            "remove": [] if result.kept == 0 else sorted(f"{slug}.json" for slug in old_slugs - new_slugs),
+        }
+        (staging / JOURNAL).write_text(json.dumps(journal), encoding="utf-8")
+        commit = staging.with_name(staging.name.replace("-new-", "-commit-", 1))
+        os.replace(staging, commit)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    return ExportResult(out_dir, summary["therapists"], files, written, kept, manifest["changes"])
+    try:
+        _finish(commit, out_dir)
+    except OSError as err:
+        raise disk_error(err, "move the new export into", out_dir, kept="the next export finishes it") from err
+    return result
+
+
+def _stage(
+    warehouse: Warehouse, staging: Path, out_dir: Path, previous: dict, min_tier: str, source_kinds: dict[str, str]
+) -> tuple[ExportResult, dict]:
+    """Write the new export's files into `staging`: per-therapist files only for therapists new or
+    changed, top-level files only when their bytes differ from those in place. Returns the result
+    and the manifest (without its fingerprint)."""
+    params = {"min_tier": min_tier}
+    ndjson = staging / "therapists.ndjson"
+    warehouse.copy_to("export/therapists_ndjson.sql", ndjson, params)
+    before = previous.get("therapists", {})
+    files, per_therapist, written = _cut_records(ndjson, staging / "therapists.json", staging / PER_THERAPIST, before)
+    features = staging / "features.ndjson"
+    warehouse.copy_to("export/geojson_features.sql", features, params)
+    with open(features, "rb") as lines, _HashedFile(staging / "therapists.geojson") as out:
+        for _block in _join_lines(_line_blocks(lines, hashlib.sha256()), out, *FEATURE_COLLECTION):
+            pass
+    files["therapists.geojson"] = out.sha256()
+    features.unlink()
+    _write_json(staging / "facets.json", _facets(warehouse, params))
+    _write_json(staging / "redirects.json", _redirects(warehouse, params))
+    (staging / "schema").mkdir()
+    shutil.copyfile(SCHEMA, staging / "schema" / SCHEMA.name)
+    for name in ("facets.json", "redirects.json", f"schema/{SCHEMA.name}"):
+        files[name] = file_sha256(staging / name)
+    files = dict(sorted(files.items()))
+    for name, digest in files.items():
+        if previous.get("files", {}).get(name) == {"sha256": digest} and (out_dir / name).is_file():
+            (staging / name).unlink()  # the same bytes are in place: leave that file untouched
+    columns, rows = warehouse.query("export/summary.sql", params)
+    summary = dict(zip(columns, rows[0]))
+    manifest = _manifest(summary, files, per_therapist, previous, min_tier, source_kinds)
+    kept = len(per_therapist) - written
+    return ExportResult(out_dir, summary["therapists"], files, written, kept, manifest["changes"]), manifest
 
 
 def _fingerprint(warehouse: Warehouse, min_tier: str, source_kinds: dict[str, str]) -> str:
-    """The database's exportable state with everything else the files depend on: the settings, the
-    schema and the SQL that writes them. Equal fingerprints give byte-identical exports."""
+    """What the export's files are made of: the exported content in the database (not the runs that
+    rebuilt it), the settings, the schema and the code that writes them. Equal fingerprints give
+    byte-identical exports."""
     digest = hashlib.sha256()
-    digest.update(
-        json.dumps(
-            [SCHEMA_VERSION, min_tier, sorted(source_kinds.items()), warehouse.scalar("export/fingerprint.sql")]
-        ).encode()
-    )
-    for path in [SCHEMA, *sorted((SQL_DIR / "export").glob("*.sql")), *sorted((SQL_DIR / "views").glob("*.sql"))]:
+    content = warehouse.scalar("export/fingerprint.sql")
+    digest.update(json.dumps([SCHEMA_VERSION, min_tier, sorted(source_kinds.items()), content]).encode())
+    code = [
+        SCHEMA,
+        Path(__file__),
+        *sorted((SQL_DIR / "export").glob("*.sql")),
+        *sorted((SQL_DIR / "views").glob("*.sql")),
+    ]
+    for path in code:
         digest.update(path.read_bytes())
     return digest.hexdigest()
 
 
-def _write_therapist_files(
-    warehouse: Warehouse, params: dict, folder: Path, old_folder: Path, before: dict[str, dict]
-) -> tuple[dict[str, dict], int, int]:
-    """therapists/<slug>.json for each therapist; unchanged bytes are hard-linked from the last export."""
+def _cut_records(
+    ndjson: Path, array: Path, folder: Path, before: dict[str, dict]
+) -> tuple[dict[str, str], dict[str, dict], int]:
+    """One pass over therapists.ndjson: therapists.json is its lines in a JSON array (the bytes
+    DuckDB's `copy ... (format json, array true)` writes: the records are serialized once), and a
+    line whose therapist is new or changed since `before` becomes therapists/<slug>.json (the line
+    and its newline). Returns both files' sha256, the manifest's per-therapist map
+    (therapist_id -> slug and sha256) and how many files were written."""
     folder.mkdir()
-    index, written, kept = {}, 0, 0
-    for therapist_id, slug, record in warehouse.stream("export/therapist_files.sql", params):
-        data = (record + "\n").encode("utf-8")
-        digest = hashlib.sha256(data).hexdigest()
-        name = f"{slug}.json"
-        index[therapist_id] = {"slug": slug, "sha256": digest}
-        old = before.get(therapist_id)
-        if old == index[therapist_id] and _link(old_folder / name, folder / name):
-            kept += 1
-            continue
-        (folder / name).write_bytes(data)
-        written += 1
-    return index, written, kept
-
-
-def _link(source: Path, target: Path) -> bool:
-    """Hard-link an unchanged file from the previous export (its mtime stays); False if impossible."""
+    per_therapist: dict[str, dict] = {}
+    written = 0
+    whole = hashlib.sha256()
+    folder_fd = os.open(folder, os.O_RDONLY)
     try:
-        os.link(source, target)
-        return True
-    except OSError:
-        return False
+        with open(ndjson, "rb") as source, _HashedFile(array) as out:
+            for block in _join_lines(_line_blocks(source, whole), out, b"[\n\t", b"", b",\n\t", b"\n]\n"):
+                for line in block[:-1].split(b"\n"):
+                    therapist_id, slug = _identify(line)
+                    data = line + b"\n"
+                    entry = {"slug": slug, "sha256": hashlib.sha256(data).hexdigest()}
+                    per_therapist[therapist_id] = entry
+                    if before.get(therapist_id) != entry:
+                        _create(folder_fd, f"{slug}.json", data)
+                        written += 1
+    finally:
+        os.close(folder_fd)
+    return {"therapists.json": out.sha256(), "therapists.ndjson": whole.hexdigest()}, per_therapist, written
+
+
+def _identify(line: bytes) -> tuple[str, str]:
+    """A record's therapist_id and slug, from its first bytes when they are plain."""
+    head = _HEAD.match(line)
+    if head:
+        return head[1].decode(), head[2].decode()
+    record = json.loads(line)
+    therapist_id, slug = record["therapist_id"], record["slug"]
+    if not slug or "/" in slug or "\\" in slug or slug.startswith(".") or "\x00" in slug:
+        raise WarehouseError(f"therapist {therapist_id} has the slug {slug!r}, which is not a safe file name")
+    return therapist_id, slug
+
+
+def _create(folder_fd: int, name: str, data: bytes) -> None:
+    """Write a small file with bare system calls (about half the cost of Path.write_bytes)."""
+    fd = os.open(name, _NEW_FILE, 0o666, dir_fd=folder_fd)
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view) :]
+    finally:
+        os.close(fd)
+
+
+def _line_blocks(source: BinaryIO, digest) -> Iterator[bytes]:
+    """The file in blocks of whole lines, each ending with a newline; `digest` sees every byte read."""
+    rest = b""
+    while chunk := source.read(BLOCK):
+        digest.update(chunk)
+        chunk = rest + chunk
+        end = chunk.rfind(b"\n") + 1
+        rest = chunk[end:]
+        if end:
+            yield chunk[:end]
+    if rest:
+        yield rest + b"\n"  # a last line without its newline
+
+
+def _join_lines(
+    blocks: Iterator[bytes], out: _HashedFile, opening: bytes, first: bytes, sep: bytes, closing: bytes
+) -> Iterator[bytes]:
+    """Write the lines of whole-line blocks to `out` joined by `sep` (`first` before the first line)
+    between `opening` and `closing`, passing each block on."""
+    out.write(opening)
+    lead = first
+    for block in blocks:
+        out.write(lead + block[:-1].replace(b"\n", sep))
+        lead = sep
+        yield block
+    out.write(closing)
+
+
+class _HashedFile:
+    """A binary file being written, and the sha256 of what was written to it."""
+
+    def __init__(self, path: Path):
+        self._handle = open(path, "wb")  # noqa: SIM115 (closed by __exit__)
+        self._digest = hashlib.sha256()
+
+    def write(self, data: bytes) -> None:
+        self._handle.write(data)
+        self._digest.update(data)
+
+    def sha256(self) -> str:
+        return self._digest.hexdigest()
+
+    def __enter__(self) -> _HashedFile:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._handle.close()
 
 
 def _facets(warehouse: Warehouse, params: dict) -> dict:
@@ -210,54 +346,96 @@ def _manifest(
     }
 
 
-def _read_manifest(out_dir: Path) -> dict:
+def _manifest_text(manifest: dict) -> str:
+    """manifest.json exactly as `json.dumps(manifest, indent=2, sort_keys=True)` writes it, but with
+    its big members (the per-therapist map and the lists of changes: a million entries each) written
+    here in one pass each: json's indenting encoder is pure Python and takes four times as long.
+    They go into the text in place of placeholders, strings no real value is (they hold a NUL)."""
+    therapists, changes = manifest["therapists"], manifest["changes"]
+    quote = encode_basestring  # what json.dumps(ensure_ascii=False) quotes a string with
+    big: dict[str, str] = {}
+
+    def hold(name: str, text: str) -> str:
+        placeholder = f"\x00{name}\x00"
+        big[json.dumps(placeholder)] = text
+        return placeholder
+
+    def listed(ids: list[str]) -> str:  # a list of therapist IDs, a member of a member
+        return "[\n" + ",\n".join(f"      {quote(i)}" for i in ids) + "\n    ]" if ids else "[]"
+
+    entries = ",\n".join(
+        f'    {quote(tid)}: {{\n      "sha256": {quote(entry["sha256"])},\n      "slug": {quote(entry["slug"])}\n    }}'
+        for tid, entry in sorted(therapists.items())
+    )
+    held = {
+        **manifest,
+        "changes": {kind: hold(kind, listed(ids)) for kind, ids in changes.items()},
+        "therapists": hold(PER_THERAPIST, "{\n" + entries + "\n  }" if therapists else "{}"),
+    }
+    text = json.dumps(held, indent=2, sort_keys=True, ensure_ascii=False)
+    for placeholder, value in big.items():
+        text = text.replace(placeholder, value, 1)
+    return text + "\n"
+
+
+def _read_manifest(out_dir: Path, *, head_only: bool = False) -> dict:
+    """The export in place's manifest.json, {} if there is none (or an unreadable one: everything is
+    then new). `head_only`: every member but the per-therapist map, reading no further than it."""
     try:
-        return json.loads((out_dir / "manifest.json").read_text(encoding="utf-8"))
+        with open(out_dir / MANIFEST, "rb") as handle:
+            text = bytearray()
+            while chunk := handle.read(1 << 20):
+                start = max(0, len(text) - len(_MAP_KEY))
+                text += chunk
+                at = text.find(_MAP_KEY, start) if head_only else -1
+                if at >= 0:
+                    return json.loads(bytes(text[:at]).removesuffix(b",") + b"\n}")
+            return json.loads(bytes(text))
     except (OSError, ValueError):
-        return {}  # no previous export (or an unreadable one): everything is new
+        return {}
 
 
 def _write_json(path: Path, value) -> None:
     path.write_text(json.dumps(value, indent=2, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
-def _wrap_feature_collection(features: Path, target: Path) -> None:
-    """Stream one-feature-per-line NDJSON into a GeoJSON FeatureCollection."""
-    with open(features, encoding="utf-8") as source, open(target, "w", encoding="utf-8") as out:
-        out.write('{"type":"FeatureCollection","features":[')
-        first = True
-        for line in source:
-            line = line.rstrip("\n")
-            if line:
-                out.write(("\n" if first else ",\n") + line)
-                first = False
-        out.write("\n]}\n")
+def _finish(commit: Path, out_dir: Path) -> None:
+    """Move a commit folder's files into the export: the per-therapist files (or their whole folder),
+    then the removed therapists' files deleted, the top-level files, and manifest.json last. Every
+    step skips what an earlier, killed attempt already did, so this can run again until it is done."""
+    if (commit / MANIFEST).exists() and out_dir.is_dir():
+        journal = json.loads((commit / JOURNAL).read_text(encoding="utf-8"))
+        folder, staged = out_dir / PER_THERAPIST, commit / PER_THERAPIST
+        if staged.is_dir() and journal["replace_folder"]:
+            if folder.exists():
+                os.replace(folder, commit / f"{PER_THERAPIST}.old")
+            os.replace(staged, folder)
+        elif staged.is_dir():
+            folder.mkdir(exist_ok=True)
+            for name in os.listdir(staged):
+                os.replace(staged / name, folder / name)
+        for name in journal["remove"]:
+            (folder / name).unlink(missing_ok=True)
+        for name in journal["files"]:
+            if (commit / name).exists():
+                (out_dir / name).parent.mkdir(exist_ok=True)
+                os.replace(commit / name, out_dir / name)
+        os.replace(commit / MANIFEST, out_dir / MANIFEST)
+    # Done (or the export folder itself is gone: the next export then writes everything afresh).
+    shutil.rmtree(commit, ignore_errors=True)
 
 
 def _recover(out_dir: Path) -> None:
-    """Undo what a killed export left: a half-written new folder goes; if the kill fell between the
-    two renames of the swap, the previous export comes back."""
+    """Deal with what a killed export left: a staging folder goes, a commit folder is finished."""
     for stale in out_dir.parent.glob(f".{out_dir.name}-new-*"):
         shutil.rmtree(stale, ignore_errors=True)
-    olds = sorted(out_dir.parent.glob(f".{out_dir.name}-old-*"), key=lambda p: p.stat().st_mtime)
-    if olds and not out_dir.exists():
-        os.replace(olds.pop(), out_dir)
+    for commit in sorted(out_dir.parent.glob(f".{out_dir.name}-commit-*"), key=lambda p: p.stat().st_mtime):
+        _finish(commit, out_dir)
+    # Earlier versions swapped whole folders with two renames; one killed between them left this
+    # (the newest such folder is the export that was in place).
+    olds = sorted(out_dir.parent.glob(f".{out_dir.name}-old-*"), key=lambda p: p.stat().st_mtime, reverse=True)
     for old in olds:
-        shutil.rmtree(old, ignore_errors=True)
-
-
-def _swap_in(staging: Path, out_dir: Path) -> None:
-    """Replace out_dir with staging: two renames, so readers see the old or the new export whole."""
-    old = None
-    if out_dir.exists():
-        old = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-old-", dir=out_dir.parent))
-        os.rmdir(old)
-        os.replace(out_dir, old)
-    try:
-        os.replace(staging, out_dir)
-    except BaseException:
-        if old is not None:
+        if out_dir.exists():
+            shutil.rmtree(old, ignore_errors=True)
+        else:
             os.replace(old, out_dir)
-        raise
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)

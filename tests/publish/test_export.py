@@ -277,3 +277,211 @@ def test_redirects_map_merged_ids_and_their_slugs_to_the_survivor(tmp_path, writ
     assert redirects["therapist_ids"] == {retired: survivor}
     assert redirects["slugs"] == {f"dana-wu-austin-{retired[1:8]}": records[survivor]["slug"]}
     assert records[survivor]["slug"] == "dana-wu-austin" and retired not in records
+
+
+# ---- touching only what changed: the content fingerprint, in-place updates, the commit -------
+
+import dataclasses  # noqa: E402
+
+from pipeline.publish import export as export_module  # noqa: E402
+
+
+def trio(ben="Ben Cho", ben_phone="512-555-0102"):
+    return [
+        therapist("ana", "Ana Ruiz", phone="512-555-0101", street="1 Main St"),
+        therapist("ben", ben, phone=ben_phone, street="2 Main St"),
+        therapist("cara", "Cara Diaz", phone="512-555-0103", street="3 Main St"),
+    ]
+
+
+def files_state(out):
+    """Each file's identity and bytes, and the per-therapist folder's identity."""
+    state = {
+        p.relative_to(out).as_posix(): (p.stat().st_ino, p.stat().st_mtime_ns, p.read_bytes())
+        for p in out.rglob("*")
+        if p.is_file()
+    }
+    state["therapists/"] = (out / "therapists").stat().st_ino
+    return state
+
+
+def contents(out):
+    """Every file's bytes but the manifest's (whose `changes` say what the previous export was)."""
+    return {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file() and p.name != "manifest.json"}
+
+
+def published_load_ids(config):
+    con = duckdb.connect(str(config.database), read_only=True)
+    try:
+        return {load_id for (load_id,) in con.execute("select distinct load_id from therapists").fetchall()}
+    finally:
+        con.close()
+
+
+def test_a_rebuild_that_changes_no_record_touches_no_file(tmp_path, write_config):
+    config = load_config(write_config())
+    load(config, trio(), "r1", T0)
+    out = tmp_path / "export"
+    export_published(config, out)
+    before = files_state(out)
+
+    # New survivorship settings rebuild every therapist (each gets the new run's load_id) and, here,
+    # change no record: the export's content is the same, so not a file may be written or relinked.
+    survivorship = dataclasses.replace(config.survivorship, stale_after="365d")
+    load(dataclasses.replace(config, survivorship=survivorship), trio(), "r2", T0 + timedelta(days=1))
+    assert published_load_ids(config) == {"r2"}, "every therapist was rebuilt"
+    result = export_published(config, out)
+    assert result.up_to_date and result.written == 0 and result.kept == 3
+    assert files_state(out) == before, "same inode, mtime and bytes for every file, manifest included"
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".export-")] == []
+
+
+def test_one_changed_therapist_rewrites_only_its_own_file(tmp_path, write_config):
+    config = load_config(write_config())
+    load(config, trio(), "r1", T0)
+    out = tmp_path / "export"
+    export_published(config, out)
+    before = files_state(out)
+    time.sleep(0.05)
+
+    load(config, trio(ben_phone="512-555-0199"), "r2", T0 + timedelta(days=1))
+    result = export_published(config, out)
+    after = files_state(out)
+    manifest = json.loads((out / "manifest.json").read_text())
+    ben_id = next(tid for tid, entry in manifest["therapists"].items() if entry["slug"] == "ben-cho-austin")
+    assert result.written == 1 and result.kept == 2 and not result.up_to_date
+    assert manifest["changes"] == {"added": [], "changed": [ben_id], "removed": []}
+    assert after["therapists/ben-cho-austin.json"][1:] != before["therapists/ben-cho-austin.json"][1:]
+    for name in ("therapists/ana-ruiz-austin.json", "therapists/cara-diaz-austin.json"):
+        assert after[name] == before[name], f"{name} was touched"
+    assert after["therapists/"] == before["therapists/"], "the folder is updated in place, not replaced"
+    for name in ("facets.json", "redirects.json", "schema/therapist.schema.json"):
+        assert after[name] == before[name], f"{name} has the same bytes: it stays untouched"
+    for name in ("therapists.json", "therapists.ndjson", "manifest.json"):
+        assert after[name][2] != before[name][2]
+    validate_all(out)
+
+
+def test_renamed_and_removed_therapists_files_go(tmp_path, write_config):
+    config = load_config(write_config())
+    load(config, trio(), "r1", T0)
+    out = tmp_path / "export"
+    export_published(config, out)
+    before = files_state(out)
+
+    # Ben takes a new name (a new slug; the old one redirects), Cara goes (a complete crawl without her).
+    ana, ben, _ = trio(ben="Benjamin Cho")
+    with open_work(config.work_database) as warehouse:
+        warehouse.con.execute(
+            "insert into crawls (run_id, source, status) values ('r2', 'sample_directory', 'complete')"
+        )
+    load(config, [ana, ben], "r2", T0 + timedelta(days=1))
+    result = export_published(config, out)
+    assert sorted(p.name for p in (out / "therapists").iterdir()) == [
+        "ana-ruiz-austin.json",
+        "benjamin-cho-austin.json",
+    ]
+    assert files_state(out)["therapists/ana-ruiz-austin.json"] == before["therapists/ana-ruiz-austin.json"]
+    assert result.written == 1 and result.kept == 1 and len(result.changes["removed"]) == 1
+    redirects = json.loads((out / "redirects.json").read_text())
+    assert redirects["slugs"] == {"ben-cho-austin": "benjamin-cho-austin"}
+    validate_all(out)
+
+
+class Killed(BaseException):
+    """Stands in for SIGKILL inside the process: nothing after it runs."""
+
+
+# Seven renames move that commit in: two per-therapist files, four top-level files, the manifest.
+@pytest.mark.parametrize("moves", [0, 1, 2, 4, 6], ids=lambda n: f"killed-after-{n}-renames")
+def test_an_export_killed_while_moving_in_is_finished_by_the_next(tmp_path, write_config, monkeypatch, moves):
+    config = load_config(write_config())
+    load(config, trio(), "r1", T0)
+    out = tmp_path / "export"
+    export_published(config, out)
+    # Ben changes, Dee arrives: two per-therapist files, the changed top-level files, the manifest.
+    rows = [*trio(ben_phone="512-555-0199"), therapist("dee", "Dee Fox", phone="512-555-0104", street="4 Main St")]
+    load(config, rows, "r2", T0 + timedelta(days=1))
+
+    real_replace, done = os.replace, []
+
+    def replace_then_die(source, target):
+        if "-commit-" in str(source):
+            if len(done) == moves:
+                raise Killed
+            done.append(target)
+        real_replace(source, target)
+
+    monkeypatch.setattr(export_module.os, "replace", replace_then_die)
+    with pytest.raises(Killed):
+        export_published(config, out)
+    monkeypatch.setattr(export_module.os, "replace", real_replace)
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".export-commit-")], "the commit waits"
+    assert json.loads((out / "manifest.json").read_text())["run_id"] == "r1", "the old manifest until the end"
+
+    export_published(config, out)  # finishes the commit first, then finds itself up to date
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".export-")] == []
+    validate_all(out)
+    manifest = json.loads((out / "manifest.json").read_text())
+    for name, entry in manifest["files"].items():
+        assert file_sha(out / name) == entry["sha256"], name
+    for entry in manifest["therapists"].values():
+        assert file_sha(out / "therapists" / f"{entry['slug']}.json") == entry["sha256"]
+    assert len(manifest["changes"]["added"]) == 1 and len(manifest["changes"]["changed"]) == 1
+    fresh = tmp_path / "fresh"
+    export_published(config, fresh)
+    assert contents(out) == contents(fresh), "byte for byte what an export from scratch writes"
+
+
+def test_every_record_changed_swaps_the_folder_and_a_kill_between_is_finished(tmp_path, write_config, monkeypatch):
+    config = load_config(write_config())
+    load(config, trio(), "r1", T0)
+    out = tmp_path / "export"
+    export_published(config, out)
+    folder = (out / "therapists").stat().st_ino
+    con = duckdb.connect(str(config.database))  # every record changes: nothing of the old folder is kept
+    con.execute("update therapists set relevance_score = relevance_score - 1")
+    con.close()
+
+    real_replace = os.replace
+
+    def die_after_moving_the_old_folder_aside(source, target):
+        real_replace(source, target)
+        if Path(target).name == "therapists.old":
+            raise Killed
+
+    monkeypatch.setattr(export_module.os, "replace", die_after_moving_the_old_folder_aside)
+    with pytest.raises(Killed):
+        export_published(config, out)
+    monkeypatch.setattr(export_module.os, "replace", real_replace)
+    assert not (out / "therapists").exists()
+
+    result = export_published(config, out)
+    assert result.up_to_date and (out / "therapists").stat().st_ino != folder
+    assert len(list((out / "therapists").iterdir())) == 3
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".export-")] == []
+    validate_all(out)
+
+
+@pytest.mark.parametrize(
+    "per_therapist",
+    [
+        {},
+        {"t1": {"slug": "ana-ruiz-austin", "sha256": "ab" * 32}},
+        {'t"2\\': {"slug": "renée-\u2028-\x01", "sha256": "c"}, "t1": {"slug": "b", "sha256": "d"}},
+        {"t1": {"slug": "b", "sha256": "d"}, "t2": {"slug": "c", "sha256": "e"}},
+    ],
+    ids=["empty", "one", "awkward-strings", "awkward-removed-id"],
+)
+def test_the_manifest_text_is_what_json_dumps_writes(per_therapist):
+    manifest = {
+        "attribution": ["GeoNames"],
+        "changes": {"added": sorted(per_therapist), "changed": [], "removed": ["t0", 't"\u00e9'][: len(per_therapist)]},
+        "counts": {"therapists": len(per_therapist)},
+        "files": {"therapists.json": {"sha256": "ef"}},
+        "schema_version": 4,
+        "sources": [],
+        "therapists": per_therapist,
+    }
+    expected = json.dumps(manifest, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    assert export_module._manifest_text(manifest) == expected
