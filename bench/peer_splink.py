@@ -62,7 +62,8 @@ def resolve(listings: Path, folder: Path) -> dict:
     con = duckdb.connect(str(folder / "splink.duckdb"))
     figures: dict = {"splink": splink.__version__, "threshold": THRESHOLD}
     started = time.perf_counter()
-    con.execute((BENCH / "splink_input.sql").read_text(), {"listings": str(listings)})
+    # DuckDB 2.0 keeps a result open until it is fetched; splink's queries on this connection fail then.
+    con.execute((BENCH / "splink_input.sql").read_text(), {"listings": str(listings)}).fetchall()
     db_api = DuckDBAPI(con)
     linker = Linker(db_api.register("listings"), settings(), log_level=logging.ERROR)
     linker.training.estimate_probability_two_random_records_match(
@@ -85,9 +86,9 @@ def resolve(listings: Path, folder: Path) -> dict:
         cluster_s=finished - predicted,
     )
     clusters.as_duckdbpyrelation().create_view("clusters")
-    tp, predicted, actual = con.execute((BENCH / "splink_quality.sql").read_text()).fetchone()
+    tp, predicted, actual = con.execute((BENCH / "splink_quality.sql").read_text()).fetchall()[0]
     figures.update(
-        listings=con.execute("select count(*) from listings").fetchone()[0],
+        listings=con.execute("select count(*) from listings").fetchall()[0][0],
         pairs_predicted=predictions.as_duckdbpyrelation().shape[0],
         precision=tp / max(1, predicted),
         recall=tp / max(1, actual),
