@@ -11,13 +11,7 @@ therapists.ndjson; therapists.json and the per-therapist files are cut from its 
 per-therapist file is written only when its bytes or slug differ from the previous manifest's. An
 unchanged file keeps its inode and mtime (rsync and the site builder skip it).
 
-Crash safety without relinking a million files: the new files are written to a staging folder
-beside the export (`.export-new-*`; a kill there leaves the previous export untouched, and the next
-export deletes the folder). Renaming it to `.export-commit-*` is the point of no return: its files
-are then moved into place, the removed therapists' files deleted and manifest.json moved last
-(`_finish`). Each step can run again, so a kill among those renames is rolled forward by the next
-export before it does anything else: the export is whole again and the manifest matches its files.
-A first export (no folder yet) is the staging folder renamed into place in one step.
+Crash safety without relinking a million files: pipeline/publish/export_commit.py.
 """
 
 from __future__ import annotations
@@ -38,12 +32,10 @@ from pipeline import gazetteer
 from pipeline.database import SQL_DIR, Warehouse
 from pipeline.errors import DiskError, WarehouseError, disk_error
 from pipeline.fetch.archive import file_sha256
+from pipeline.publish.export_commit import MANIFEST, PER_THERAPIST, commit_staging, finish, recover
 
 SCHEMA_VERSION = 4  # 4: relevance_tier may be "unknown" (export.min_tier = "unknown")
 SCHEMA = Path(__file__).resolve().parents[2] / "schema" / "therapist.schema.json"
-PER_THERAPIST = "therapists"  # the folder of therapists/<slug>.json
-MANIFEST = "manifest.json"
-JOURNAL = "commit.json"  # in a commit folder: what finishing it does besides moving its files in
 LICENSES = {
     # What each source kind's data may be used under, carried into manifest.json.
     "html": "Facts listed publicly by the directory named in each record's evidence.source_url",
@@ -94,7 +86,7 @@ def export(warehouse: Warehouse, out_dir: Path, *, min_tier: str, source_kinds: 
 
 def _export(warehouse: Warehouse, out_dir: Path, *, min_tier: str, source_kinds: dict[str, str]) -> ExportResult:
     out_dir.parent.mkdir(parents=True, exist_ok=True)
-    _recover(out_dir)
+    recover(out_dir)
     fingerprint = _fingerprint(warehouse, min_tier, source_kinds)
     head = _read_manifest(out_dir, head_only=True)
     in_place = [*head.get("files", {}), PER_THERAPIST]
@@ -114,23 +106,20 @@ def _export(warehouse: Warehouse, out_dir: Path, *, min_tier: str, source_kinds:
         if not out_dir.exists():
             os.replace(staging, out_dir)  # a first export appears whole, in one rename
             return result
-        moved = [name for name in result.files if (staging / name).exists()]
         old_slugs = {entry["slug"] for entry in previous.get("therapists", {}).values()}
         new_slugs = {entry["slug"] for entry in manifest["therapists"].values()}
-        journal = {
+        commit = commit_staging(
+            staging,
+            files=[name for name in result.files if (staging / name).exists()],
             # Every exported therapist's file is staged: swap the folder rather than move each file.
-            "replace_folder": result.kept == 0,
-            "files": moved,
-            "remove": [] if result.kept == 0 else sorted(f"{slug}.json" for slug in old_slugs - new_slugs),
-        }
-        (staging / JOURNAL).write_text(json.dumps(journal), encoding="utf-8")
-        commit = staging.with_name(staging.name.replace("-new-", "-commit-", 1))
-        os.replace(staging, commit)
+            replace_folder=result.kept == 0,
+            remove=[] if result.kept == 0 else sorted(f"{slug}.json" for slug in old_slugs - new_slugs),
+        )
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     try:
-        _finish(commit, out_dir)
+        finish(commit, out_dir)
     except OSError as err:
         raise disk_error(err, "move the new export into", out_dir, kept="the next export finishes it") from err
     return result
@@ -397,45 +386,3 @@ def _read_manifest(out_dir: Path, *, head_only: bool = False) -> dict:
 
 def _write_json(path: Path, value) -> None:
     path.write_text(json.dumps(value, indent=2, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
-
-
-def _finish(commit: Path, out_dir: Path) -> None:
-    """Move a commit folder's files into the export: the per-therapist files (or their whole folder),
-    then the removed therapists' files deleted, the top-level files, and manifest.json last. Every
-    step skips what an earlier, killed attempt already did, so this can run again until it is done."""
-    if (commit / MANIFEST).exists() and out_dir.is_dir():
-        journal = json.loads((commit / JOURNAL).read_text(encoding="utf-8"))
-        folder, staged = out_dir / PER_THERAPIST, commit / PER_THERAPIST
-        if staged.is_dir() and journal["replace_folder"]:
-            if folder.exists():
-                os.replace(folder, commit / f"{PER_THERAPIST}.old")
-            os.replace(staged, folder)
-        elif staged.is_dir():
-            folder.mkdir(exist_ok=True)
-            for name in os.listdir(staged):
-                os.replace(staged / name, folder / name)
-        for name in journal["remove"]:
-            (folder / name).unlink(missing_ok=True)
-        for name in journal["files"]:
-            if (commit / name).exists():
-                (out_dir / name).parent.mkdir(exist_ok=True)
-                os.replace(commit / name, out_dir / name)
-        os.replace(commit / MANIFEST, out_dir / MANIFEST)
-    # Done (or the export folder itself is gone: the next export then writes everything afresh).
-    shutil.rmtree(commit, ignore_errors=True)
-
-
-def _recover(out_dir: Path) -> None:
-    """Deal with what a killed export left: a staging folder goes, a commit folder is finished."""
-    for stale in out_dir.parent.glob(f".{out_dir.name}-new-*"):
-        shutil.rmtree(stale, ignore_errors=True)
-    for commit in sorted(out_dir.parent.glob(f".{out_dir.name}-commit-*"), key=lambda p: p.stat().st_mtime):
-        _finish(commit, out_dir)
-    # Earlier versions swapped whole folders with two renames; one killed between them left this
-    # (the newest such folder is the export that was in place).
-    olds = sorted(out_dir.parent.glob(f".{out_dir.name}-old-*"), key=lambda p: p.stat().st_mtime, reverse=True)
-    for old in olds:
-        if out_dir.exists():
-            shutil.rmtree(old, ignore_errors=True)
-        else:
-            os.replace(old, out_dir)
