@@ -8,7 +8,7 @@ import pytest
 from pipeline import gazetteer
 from pipeline.database import open_work
 from pipeline.geocode.chain import geocode_staged
-from pipeline.records import Listing
+from tests.geocode.staged import staged_row
 
 AUSTIN_ZIP = gazetteer.lookup_zip("78704")
 AUSTIN = gazetteer.lookup_city("Austin", "TX")
@@ -16,21 +16,7 @@ DENVER = gazetteer.lookup_city("Denver", "CO")
 
 
 def listing(key, *, postal_code=None, city=None, state=None, lat=None, lon=None):
-    return Listing(
-        source="s",
-        source_key=key,
-        url=f"http://x.test/{key}",
-        fetched_at="2026-01-01T00:00:00",
-        raw_sha256="0" * 64,
-        raw_fields={},
-        name=key,
-        street="1 Main St",
-        postal_code=postal_code,
-        city=city,
-        state=state,
-        lat=lat,
-        lon=lon,
-    ).row()
+    return staged_row(key, postal_code=postal_code, city=city, state=state, lat=lat, lon=lon)
 
 
 AUSTIN_TX = {"city": "Austin", "state": "TX"}

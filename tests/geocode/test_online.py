@@ -12,7 +12,7 @@ from pipeline.config import load_config
 from pipeline.database import open_work
 from pipeline.geocode.chain import geocode_staged
 from pipeline.geocode.online import check, precision_of
-from pipeline.records import Listing
+from tests.geocode.staged import staged_row
 from tests.servers import Route, ScriptedServer
 
 JSON = {"Content-Type": "application/json; charset=utf-8"}
@@ -67,20 +67,7 @@ class FakeNominatim:
 
 
 def row(key, street, postal_code="78704", city="Austin", state="TX", **extra):
-    return Listing(
-        source="s",
-        source_key=key,
-        url=f"http://x.test/{key}",
-        fetched_at="2026-01-01T00:00:00",
-        raw_sha256="0" * 64,
-        raw_fields={},
-        name=key,
-        street=street,
-        postal_code=postal_code,
-        city=city,
-        state=state,
-        **extra,
-    ).row()
+    return staged_row(key, street=street, postal_code=postal_code, city=city, state=state, **extra)
 
 
 ROWS = [

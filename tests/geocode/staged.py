@@ -1,0 +1,17 @@
+"""A staged listing row for the geocode tests: only the address and coordinates vary."""
+
+from pipeline.records import Listing
+
+
+def staged_row(key, *, street="1 Main St", **address) -> dict:
+    return Listing(
+        source="s",
+        source_key=key,
+        url=f"http://x.test/{key}",
+        fetched_at="2026-01-01T00:00:00",
+        raw_sha256="0" * 64,
+        raw_fields={},
+        name=key,
+        street=street,
+        **address,
+    ).row()
