@@ -25,6 +25,11 @@ log = logging.getLogger(__name__)
 SQL_DIR = Path(__file__).resolve().parent.parent / "sql"
 _PARAM = re.compile(r"\$([A-Za-z_]\w*)")
 STORAGE_VERSION = "v1.5.0"  # what the DuckDB shell of `make sql` (duckdb-cli 1.5) reads
+# Rows per row group the writer produces (DuckDB's default is 122,880). An insert writes each full
+# row group straight to the file; a smaller one spares a load of 10^5 rows its trip through the
+# WAL and the checkpoint that re-reads it (about 0.6 of 1.5 CPU-seconds per wide table at 10^5;
+# nothing lost at 10^6), and radius searches skip in finer steps. Files grow about 10%.
+ROW_GROUP_SIZE = 32_768
 # Migrations rewritten after release without a change of meaning: version -> their old checksums,
 # accepted without a warning. 0002: lambdas spelled `lambda t: ...` (DuckDB 2.0 rejects `t -> ...`).
 REWRITTEN_MIGRATIONS = {2: {"71497b4a8475546ad5ef503e3bbd452a45f9959464690b13040bbf17b4efad7a"}}
@@ -85,11 +90,17 @@ class Warehouse:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         try:
             # Written files keep the storage format of duckdb-cli 1.5: `make sql` opens the
-            # published copy with that shell, whichever engine writes it.
-            config: dict[str, str | bool | int | float | list[str]] = (
-                {} if read_only else {"storage_compatibility_version": STORAGE_VERSION}
-            )
-            self.con = duckdb.connect(str(self.path), read_only=read_only, config=config)
+            # published copy with that shell, whichever engine writes it. Only ATTACH takes a
+            # row group size, so a writer attaches the file to an in-memory connection.
+            if read_only:
+                self.con = duckdb.connect(str(self.path), read_only=True)
+            else:
+                self.con = duckdb.connect(config={"storage_compatibility_version": STORAGE_VERSION})
+                self.con.execute(
+                    f"attach {quote_path(self.path)} as warehouse"
+                    f" (row_group_size {ROW_GROUP_SIZE}, storage_version '{STORAGE_VERSION}')"
+                )
+                self.con.execute("use warehouse")
         except duckdb.IOException as err:
             if "lock" in str(err).lower():
                 raise WarehouseError(

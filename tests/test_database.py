@@ -9,7 +9,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from pipeline.database import SQL_DIR, Warehouse, open_work, publish, statements
+from pipeline.database import ROW_GROUP_SIZE, SQL_DIR, Warehouse, open_work, publish, statements
 from pipeline.errors import DiskError, NothingToDo, WarehouseError
 
 
@@ -154,3 +154,16 @@ def test_a_full_disk_while_publishing_says_so_and_keeps_the_snapshot(tmp_path, m
         publish(work, published)
     assert str(caught.value) == f"cannot publish {published}: the disk is full; the previous snapshot stays published"
     assert published.read_bytes() == before and not list(tmp_path.glob(".directory.duckdb.*"))
+
+
+def test_the_writer_cuts_row_groups_of_the_configured_size(tmp_path):
+    """A writing connection attaches the file with ROW_GROUP_SIZE (DuckDB's default is 122,880):
+    a bulk insert of a few 10^4 rows then goes straight to the file in full row groups, with no
+    trip through the WAL. The setting lives in the connection, not the file: a reopened one keeps it."""
+    rows = ROW_GROUP_SIZE * 2 + 5
+    for _ in range(2):
+        with Warehouse(tmp_path / "work.duckdb") as warehouse:
+            warehouse.con.execute("create or replace table numbers as select range as i from range($n)", {"n": rows})
+            warehouse.checkpoint()
+            groups = warehouse.con.execute("select count(distinct row_group_id) from pragma_storage_info('numbers')")
+            assert groups.fetchone()[0] == 3

@@ -57,13 +57,11 @@ def load_staged(
             scope, total = warehouse.run("load/scope.sql", {"full": True, "stale_before": stale_before})[0]
         progress.advance()
         warehouse.stage_rows("load/survivorship_ranks.sql", ranks)
-        warehouse.run(
-            "load/rebuild_therapists.sql",
-            {**rebuild_params(config, stale_before, batch), "solo": True},
-        )
+        params = rebuild_params(config, stale_before, batch)
+        warehouse.run("load/rebuild_therapists.sql", {**params, "solo": True})
         progress.advance()
         warehouse.run("load/assign_slugs.sql", {"now": now, "load_id": batch})
-        warehouse.run("load/insert_rebuilt.sql")
+        warehouse.run("load/insert_rebuilt.sql", params)
         warehouse.run("load/touch_therapists.sql", {"now": now})
         warehouse.run("load/record_fingerprint.sql", {"fingerprint": fingerprint, "load_id": batch})
         warehouse.run("load/clear_staged.sql")
@@ -76,7 +74,8 @@ def load_staged(
 
 
 def rebuild_params(config: Config, stale_before: datetime, load_id: str) -> dict:
-    """The parameters of sql/load/rebuild_therapists.sql but `solo` (the one-listing fast path)."""
+    """The parameters of sql/load/rebuild_therapists.sql and insert_rebuilt.sql but `solo` (the
+    one-listing fast path)."""
     rel = config.relevance
     return {"high": rel.high, "medium": rel.medium, "low": rel.low, "stale_before": stale_before, "load_id": load_id}
 

@@ -3,9 +3,25 @@
 -- rebuild. Sorted by latitude so radius searches' bounding boxes read few row groups (a full
 -- rebuild re-sorts everything; an incremental one appends its few rows).
 insert into therapists by name
-select r.*, s.slug,
+select r.* exclude (all_evidence, all_licenses, nothing_read),
+    -- Each licence once (state and number), from the best listing that has it.
+    case when len(r.all_licenses) > 1 then list_filter(r.all_licenses, lambda lic, i: list_position(list_transform(r.all_licenses, lambda other: other.state || ':' || upper(other.number)),
+                      lic.state || ':' || upper(lic.number)) = i)
+         else coalesce(r.all_licenses, []) end as licenses,
+    -- One piece of evidence per technique or condition: the first, from the best listing.
+    list_sort(case when len(r.all_evidence) > 1 then list_filter(r.all_evidence, lambda item, i: list_position(list_transform(r.all_evidence, lambda other: other.technique), item.technique) = i)
+        else coalesce(r.all_evidence, []) end) as evidence,
+    case when r.relevance_score >= $high then 'high'
+         when r.relevance_score >= $medium then 'medium'
+         when r.relevance_score >= $low then 'low'
+         when r.nothing_read then 'unknown'
+         else 'none' end as relevance_tier,
+    $load_id as load_id,  -- the run that rebuilt it
+    s.slug,
 from rebuilt as r
 left join therapist_slugs as s on s.therapist_id = r.therapist_id and s.status = 'current'
 order by r.lat, r.therapist_id;
 
-drop table rebuilt;
+drop view rebuilt;
+drop view rebuilt_solo;
+drop table rebuilt_grouped;

@@ -6,7 +6,7 @@
 delete from therapists where therapist_id in (select therapist_id from load_scope);
 
 -- A therapist formed by one listing and no attached site (nearly every one of a first load) is a
--- projection of that listing: no ranking, no aggregation (`solo` below gives, column for column,
+-- projection of that listing: no ranking, no aggregation (`rebuilt_solo` below gives, column for column,
 -- what `grouped` gives for one row; tests/warehouse/test_load.py compares the two on the demo).
 -- $solo = false sends everyone through `grouped` (that test's reference).
 create or replace temp table rebuild_solo as
@@ -17,8 +17,11 @@ group by therapist_id
 having count(*) = 1
     and therapist_id not in (select therapist_id from site_links where therapist_id is not null);
 
--- Into `rebuilt`; sql/load/insert_rebuilt.sql inserts them with their slugs (assign_slugs.sql).
-create or replace temp table rebuilt as
+-- The grouped therapists are computed here into `rebuilt_grouped`; the solo ones stay a view
+-- (`rebuilt_solo`), read once by the insert (sql/load/insert_rebuilt.sql): materialising 10^6
+-- solo rows cost as much as inserting them. `rebuilt` is both, before the licence, evidence and
+-- tier steps the insert applies to every row; assign_slugs.sql reads only its names and cities.
+create or replace temp table rebuilt_grouped as
 with ranked as (
     -- Survivorship: inactive listings only speak when no active one does, stale ones (not seen for
     -- survivorship.stale_after) when no fresh one does; then each field follows its own source
@@ -128,83 +131,70 @@ grouped as (
         -- No listing had any text to judge: "unknown", not "none" (pipeline/relevance/classify.py).
         coalesce(bool_and(relevance_tier = 'unknown') filter (where active), false) as nothing_read,
         max(updated_at) as updated_at,
-        $load_id as load_id,  -- the run that rebuilt it
     -- Coordinates alone are an address too: a place on the map (OSM, schema.org geo) is searchable.
     from (select *, (street is not null or postal_code is not null or city is not null or lat is not null)
                     as has_address from keyed)
     group by therapist_id
-),
-solo as (
-    -- What `grouped` computes from a single listing l (not attached, so every filter on attached holds).
-    select therapist_id,
-        name,
-        case when name is not null then kind end as kind,
-        list_distinct(flatten([credentials])) as credentials,
-        business_name, phone, website, email,
-        case when has_address then concat_ws(', ', street, suite) end as street,
-        case when has_address then city end as city,
-        case when has_address then state end as state,
-        case when has_address then postal_code end as postal_code,
-        case when has_address then lat end as lat,
-        case when has_address then lon end as lon,
-        case when has_address then geocode_precision end as geocode_precision,
-        case when has_address then address_flags end as address_flags,
-        description, opening_hours, price_range,
-        case when active then list_sort(list_distinct(flatten([payment_accepted]))) end as payment_accepted,
-        case when active then list_sort(list_distinct(flatten([languages]))) end as languages,
-        npi,
-        -- Concatenated, not list_filter: a lambda per row costs more than the rest of the projection.
-        list_concat(
-            case when name is not null then [{'field': 'name', 'source': source, 'source_key': source_key}] else [] end,
-            case when business_name is not null then [{'field': 'business_name', 'source': source, 'source_key': source_key}] else [] end,
-            case when phone is not null then [{'field': 'phone', 'source': source, 'source_key': source_key}] else [] end,
-            case when website is not null then [{'field': 'website', 'source': source, 'source_key': source_key}] else [] end,
-            case when email is not null then [{'field': 'email', 'source': source, 'source_key': source_key}] else [] end,
-            case when has_address then [{'field': 'address', 'source': source, 'source_key': source_key}] else [] end,
-            case when description is not null then [{'field': 'description', 'source': source, 'source_key': source_key}] else [] end,
-            case when opening_hours is not null then [{'field': 'opening_hours', 'source': source, 'source_key': source_key}] else [] end,
-            case when npi is not null then [{'field': 'npi', 'source': source, 'source_key': source_key}] else [] end
-        ) as provenance,
-        case when active then flatten([licenses]) end as all_licenses,
-        case when active and name is not null then [name] end as all_names,
-        case when attribution is not null then [attribution] end as attribution,
-        case when active then flatten([evidence]) end as all_evidence,
-        case when active then list_sort(list_distinct(flatten([techniques]))) end as techniques,
-        case when active then list_sort(list_distinct(flatten([conditions]))) end as conditions,
-        coalesce(case when active then relevance_score end, 0) as relevance_score,
-        [source] as sources,
-        case when active then 1 else 0 end as listing_count,
-        first_seen, last_seen, active,
-        coalesce(case when active then relevance_tier = 'unknown' end, false) as nothing_read,
-        updated_at,
-        $load_id as load_id,
-    from (select *, (street is not null or postal_code is not null or city is not null or lat is not null)
-                    as has_address
-          from listings where therapist_id in (select therapist_id from rebuild_solo))
-),
-merged as (
-    select * from grouped
-    union all by name
-    select * from solo
 )
-select m.* exclude (all_evidence, all_licenses, all_names, name, nothing_read),
+select g.* exclude (all_names, name),
     -- The display name keeps its diacritics when any source has them: "Tomás Reyes" from the
     -- therapist's own page over "TOMAS REYES" from NPPES (the same name once accents are folded).
     -- (Lambdas cost: a therapist with one spelling, or none, skips them.)
-    case when m.all_names is null or (len(m.all_names) = 1 and m.all_names[1] = m.name) then m.name
-         else coalesce(list_sort(list_filter(m.all_names, lambda n: n <> strip_accents(n)
-                                   and lower(strip_accents(n)) = lower(strip_accents(m.name))))[1], m.name)
+    case when g.all_names is null or (len(g.all_names) = 1 and g.all_names[1] = g.name) then g.name
+         else coalesce(list_sort(list_filter(g.all_names, lambda n: n <> strip_accents(n)
+                                   and lower(strip_accents(n)) = lower(strip_accents(g.name))))[1], g.name)
     end as name,
-    -- Each licence once (state and number), from the best listing that has it.
-    case when len(m.all_licenses) > 1 then list_filter(m.all_licenses, lambda lic, i: list_position(list_transform(m.all_licenses, lambda other: other.state || ':' || upper(other.number)),
-                      lic.state || ':' || upper(lic.number)) = i)
-         else coalesce(m.all_licenses, []) end as licenses,
-    -- One piece of evidence per technique or condition: the first, from the best listing.
-    list_sort(case when len(m.all_evidence) > 1 then list_filter(m.all_evidence, lambda item, i: list_position(list_transform(m.all_evidence, lambda other: other.technique), item.technique) = i)
-        else coalesce(m.all_evidence, []) end) as evidence,
-    case when relevance_score >= $high then 'high'
-         when relevance_score >= $medium then 'medium'
-         when relevance_score >= $low then 'low'
-         when nothing_read then 'unknown'
-         else 'none' end as relevance_tier,
-from merged as m;
+from grouped as g;
+
+-- What `grouped` computes from a single listing l (not attached, so every filter on attached holds);
+-- its display name is its name. (A view, so no parameters here.)
+create or replace temp view rebuilt_solo as
+select therapist_id,
+    name,
+    case when name is not null then kind end as kind,
+    list_distinct(coalesce(credentials, [])) as credentials,
+    business_name, phone, website, email,
+    case when has_address then concat_ws(', ', street, suite) end as street,
+    case when has_address then city end as city,
+    case when has_address then state end as state,
+    case when has_address then postal_code end as postal_code,
+    case when has_address then lat end as lat,
+    case when has_address then lon end as lon,
+    case when has_address then geocode_precision end as geocode_precision,
+    case when has_address then address_flags end as address_flags,
+    description, opening_hours, price_range,
+    case when active then list_sort(list_distinct(coalesce(payment_accepted, []))) end as payment_accepted,
+    case when active then list_sort(list_distinct(coalesce(languages, []))) end as languages,
+    npi,
+    -- One source speaks for every field: the names of the fields it gives, each with it (cheaper
+    -- than building, concatenating or filtering nine struct lists per row).
+    coalesce(list_transform(string_split(nullif(concat_ws(',',
+        case when name is not null then 'name' end,
+        case when business_name is not null then 'business_name' end,
+        case when phone is not null then 'phone' end,
+        case when website is not null then 'website' end,
+        case when email is not null then 'email' end,
+        case when has_address then 'address' end,
+        case when description is not null then 'description' end,
+        case when opening_hours is not null then 'opening_hours' end,
+        case when npi is not null then 'npi' end
+    ), ''), ','), lambda field: {'field': field, 'source': source, 'source_key': source_key}), []) as provenance,
+    case when active then coalesce(licenses, []) end as all_licenses,
+    case when attribution is not null then [attribution] end as attribution,
+    case when active then coalesce(evidence, []) end as all_evidence,
+    case when active then list_sort(list_distinct(coalesce(techniques, []))) end as techniques,
+    case when active then list_sort(list_distinct(coalesce(conditions, []))) end as conditions,
+    coalesce(case when active then relevance_score end, 0) as relevance_score,
+    [source] as sources,
+    case when active then 1 else 0 end as listing_count,
+    first_seen, last_seen, active,
+    coalesce(case when active then relevance_tier = 'unknown' end, false) as nothing_read,
+    updated_at,
+from (select *, (street is not null or postal_code is not null or city is not null or lat is not null)
+                as has_address
+      from listings where therapist_id in (select therapist_id from rebuild_solo));
+
+create or replace temp view rebuilt as
+select * from rebuilt_grouped
+union all by name
+select * from rebuilt_solo;

@@ -88,7 +88,8 @@ create or replace macro slug_base(name, city) as
             concat_ws(' ', name, city), '[\x00-\x1f\x7f]', ' ', 'g'), '[''’]', '', 'g'))),
             '[^a-z0-9]+', '-', 'g'), '-'), '-'),
         -- Initials go: "Jane M Alvarez" keeps jane-alvarez's slug when a register adds the M.
-        lambda w: length(w) > 1 or regexp_full_match(w, '[0-9]')), '-'), 80), '-'), ''), 'therapist');
+        -- (A word here is [a-z0-9]*: one character is a digit when it sorts between 0 and 9.)
+        lambda w: length(w) > 1 or w between '0' and '9'), '-'), 80), '-'), ''), 'therapist');
 
 -- A URL- and file-safe slug from a name and a city: lower-case ASCII letters, digits and single
 -- hyphens, at most 80 characters; accents folded, apostrophes and initials dropped, everything

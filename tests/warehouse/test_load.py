@@ -207,6 +207,12 @@ def test_the_one_listing_fast_path_builds_what_the_grouped_rebuild_builds(demo, 
         warehouse.con.execute(
             "update listings set last_seen = last_seen - interval 400 days where hash(source_key) % 5 = 0"
         )
+        # Some listings say nothing a provenance entry could name (it must be [], not [''] or null).
+        warehouse.con.execute(
+            "update listings set name = null, business_name = null, phone = null, website = null, email = null,"
+            " street = null, city = null, postal_code = null, lat = null, lon = null, description = null,"
+            " opening_hours = null, npi = null where hash(source_key) % 11 = 0"
+        )
         warehouse.con.execute("create or replace temp table load_scope as select therapist_id from therapists")
         warehouse.stage_rows("load/survivorship_ranks.sql", survivorship_ranks(config))
         stale_before = now - timedelta(days=365)
