@@ -40,11 +40,15 @@ def test_public_tables_and_macros_exist(tmp_path):
 
 def test_slugs_are_safe_file_names(tmp_path):
     with open_work(tmp_path / "w.duckdb") as warehouse:
-        names = ["Con", "COM1", "com10", "lpt9", "aux", "Auxx", "Tomás O'Neil", "<b>", ""]
+        names = [
+            "Con", "COM1", "com10", "lpt9", "aux", "Auxx", "Tomás O'Neil", "<b>", "",
+            "Ana\x01Bé\x7fLu", "D’Arcy  J. 2nd / Ste 5", "--Zoë--", "X" * 90 + " Y",
+        ]  # fmt: skip
         slugs = warehouse.con.execute("select [slugify(n, null) for n in $names]", {"names": names}).fetchall()[0][0]
     assert slugs == [
         "con-therapist", "com1-therapist", "com10", "lpt9-therapist", "aux-therapist",
         "auxx", "tomas-oneil", "therapist", "therapist",
+        "ana-be-lu", "darcy-2nd-ste-5", "zoe", "x" * 80,
     ]  # fmt: skip
 
 
