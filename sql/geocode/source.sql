@@ -1,16 +1,7 @@
--- Provider "source": keep coordinates the source published when they are plausible (in range and
--- not the 0,0 of a missing value) and near the listing's own ZIP (or city) centroid. Farther ones
--- are refused as a mismatch (counted by the last statement), so the next provider in the chain
--- gets its turn.
-
--- The candidates: listings with plausible coordinates of their own and no answer yet. Only they
--- meet the centroid tables, so a batch without coordinates costs one scan here.
-create or replace temp table geo_source as
-select s.source, s.source_key, s.lat, s.lon, s.postal_code, s.city, s.state,
-from stg_listings as s
-anti join stg_geocodes as f on f.source = s.source and f.source_key = s.source_key
-where s.lat between -90 and 90 and s.lon between -180 and 180
-    and not (s.lat = 0 and s.lon = 0);
+-- Provider "source": keep the coordinates of the candidates (geo_source, from
+-- source_candidates.sql) that lie near the listing's own ZIP (or city) centroid. Farther ones are
+-- refused as a mismatch (counted by the last statement), so the next provider in the chain gets
+-- its turn.
 
 -- The refused: farther than $max_miles from the ZIP centroid (a ZIP counts only in the listing's
 -- state, checked outside the join as in offline.sql), else from the city centroid. With neither

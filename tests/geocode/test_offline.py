@@ -7,12 +7,13 @@ import pytest
 
 from pipeline import gazetteer
 from pipeline.database import open_work
-from pipeline.geocode.chain import geocode_staged
+from pipeline.geocode.chain import ensure_gazetteer, geocode_staged
 from tests.geocode.staged import staged_row
 
 AUSTIN_ZIP = gazetteer.lookup_zip("78704")
 AUSTIN = gazetteer.lookup_city("Austin", "TX")
 DENVER = gazetteer.lookup_city("Denver", "CO")
+ST_LOUIS = gazetteer.lookup_city("St. Louis", "MO")  # the gazetteer spells it "Saint Louis"
 
 
 def listing(key, *, postal_code=None, city=None, state=None, lat=None, lon=None):
@@ -29,6 +30,7 @@ CASES = [
     ("unknown-zip-then-city", {"postal_code": "00000", **AUSTIN_TX}, ("offline", "city"), AUSTIN),
     ("zip-in-another-state", {"postal_code": "78704", "city": "Denver", "state": "CO"}, ("offline", "city"), DENVER),
     ("city-only", AUSTIN_TX, ("offline", "city"), AUSTIN),
+    ("city-spelled-otherwise", {"city": "St. Louis", "state": "MO"}, ("offline", "city"), ST_LOUIS),
     ("city-without-state", {"city": "Austin"}, ("none", None), None),
     ("unknown-city", {"city": "Nowhereville", "state": "TX"}, ("none", None), None),
     ("nothing", {}, ("none", None), None),
@@ -76,7 +78,7 @@ def test_the_whole_batch_at_once_and_a_rerun_changes_nothing(config):
     assert sorted(again) == sorted(once) and recount["geocode/source/mismatch"] == 0, "a rerun redoes nothing"
     assert {key: (provider, precision) for key, provider, precision, *_ in once} == {case[0]: case[2] for case in CASES}
     assert counts["geocode/source/mismatch"] == 2
-    assert counts["geocode/precision/none"] == 3 and counts["geocode/precision/city"] == 4
+    assert counts["geocode/precision/none"] == 3 and counts["geocode/precision/city"] == 5
 
 
 def test_offline_before_another_provider_leaves_it_the_unlocated(config):
@@ -94,3 +96,19 @@ def test_without_offline_the_unlocated_are_still_recorded(config):
     found, counts = run(config, ROWS, ["source"])
     assert len(found) == len(ROWS)
     assert counts["geocode/precision/source"] == 2 and counts["geocode/precision/none"] == len(ROWS) - 2
+
+
+def test_a_centroid_is_found_by_its_own_spelling(tmp_path):
+    """offline.sql looks a listing without a ZIP up by its city as spelled before computing a key:
+    that finds the row city_key() would only while each centroid's spelling keys to that centroid,
+    and no spelling, state or ZIP holds the '|' the lookup is joined with."""
+    with open_work(tmp_path / "w.duckdb") as warehouse:
+        ensure_gazetteer(warehouse)
+        (astray,) = warehouse.con.execute(
+            "select count(*) from ref_city_centroids "
+            "where city_key(city, state) is distinct from city_key or contains(city || state, '|')"
+        ).fetchone()
+        (zips,) = warehouse.con.execute(
+            "select count(*) from ref_zip_centroids where contains(postal_code, '|')"
+        ).fetchone()
+    assert (astray, zips) == (0, 0)
