@@ -40,6 +40,13 @@ def _city_index() -> dict[str, dict]:
     return {row["city_key"]: row for row in city_rows()}
 
 
+def load() -> None:
+    """Read the reference rows and build their indexes now rather than at the first look-up."""
+    _zip_index()
+    _city_index()
+    _grid()
+
+
 def lookup_zip(code: str) -> dict | None:
     return _zip_index().get(code)
 

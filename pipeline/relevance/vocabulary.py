@@ -5,7 +5,9 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
+import sys
 import tomllib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,6 +15,41 @@ from pipeline.errors import ConfigError
 from pipeline.relevance.typos import Speller
 
 _SLUG = re.compile(r"^[a-z][a-z0-9_]*$")
+_NOTHING = r"(?!x)x"  # a pattern that matches nowhere
+
+
+@dataclass(frozen=True)
+class Terms:
+    """Words and phrases found as whole words in any case (see `compile_terms`), searched like an
+    re.Pattern. ASCII text, nearly all, is searched in lower case without folding case: the engine
+    then passes over a term at its first letter, where folding the case of every letter it tries
+    takes about twice as long. A term written in other letters keeps its case folding, so `lower`
+    finds what `pattern` finds, at the same places (lowering ASCII keeps every character where it
+    was)."""
+
+    pattern: re.Pattern  # for any text
+    lower: re.Pattern  # for ASCII text in lower case
+
+    def search(self, text: str, start: int = 0, end: int = sys.maxsize) -> re.Match | None:
+        lowered = _lowered_ascii(text)
+        return self.pattern.search(text, start, end) if lowered is None else self.lower.search(lowered, start, end)
+
+    def finditer(self, text: str, start: int = 0, end: int = sys.maxsize) -> Iterator[re.Match]:
+        lowered = _lowered_ascii(text)
+        return self.pattern.finditer(text, start, end) if lowered is None else self.lower.finditer(lowered, start, end)
+
+
+@functools.lru_cache(maxsize=1)  # the text being judged, searched for each of its terms and cues
+def _lowered_ascii(text: str) -> str | None:
+    """The text in lower case when it is ASCII, else None (see Terms)."""
+    return text.lower() if text.isascii() else None
+
+
+def terms(words: list[str]) -> Terms:
+    """The words as Terms (none: Terms found nowhere)."""
+    if not words:
+        return Terms(re.compile(_NOTHING), re.compile(_NOTHING))
+    return Terms(compile_terms(words), re.compile(_whole_words(_alternation(words, lower=True))))
 
 
 @dataclass(frozen=True)
@@ -53,13 +90,13 @@ class Vocabulary:
     techniques: tuple[Entry, ...]
     conditions: tuple[Entry, ...]
     exclusions: tuple[Entry, ...]
-    negation: re.Pattern
+    negation: Terms
     window: int  # characters before a term searched for a negation cue
-    contrast: re.Pattern = re.compile(r"(?!x)x")  # words that end a negation ("but")
-    after: re.Pattern = re.compile(r"(?!x)x")  # cues after a term that negate it ("is not available")
-    scope: re.Pattern = re.compile(r"(?!x)x")  # cues of a sentence about something else
+    contrast: Terms = terms([])  # words that end a negation ("but")
+    after: Terms = terms([])  # cues after a term that negate it ("is not available")
+    scope: Terms = terms([])  # cues of a sentence about something else
     providers: tuple[Provider, ...] = ()
-    therapy_words: re.Pattern = re.compile(r"(?!x)x")  # the gate for listings with no provider mark
+    therapy_words: Terms = terms([])  # the gate for listings with no provider mark
     group_caps: dict[str, int] = dataclasses.field(default_factory=dict)
     strongest_condition: bool = True  # conditions do not add up: the strongest one counts
     never_corrected: tuple[str, ...] = ()  # real words one letter from a term ([typos].never)
@@ -74,6 +111,12 @@ class Vocabulary:
     def core(self) -> frozenset[str]:
         """The core techniques: those in no capped group (deep tissue, NMT, trigger point, myofascial)."""
         return frozenset(entry.slug for entry in self.techniques if not entry.group)
+
+    @functools.cached_property
+    def marking(self) -> tuple[Entry, ...]:
+        """The exclusions a credential or taxonomy code marks (most mark none: asking each of them
+        about every listing's credentials took 2% of judging it)."""
+        return tuple(entry for entry in self.exclusions if entry.credentials or entry.taxonomy_codes)
 
     def score(self, slugs: set[str]) -> int:
         """Points for the matched slugs: techniques add up (groups capped), conditions per the rule."""
@@ -91,18 +134,20 @@ class Vocabulary:
         return self.techniques + self.conditions
 
     @functools.cached_property
-    def combined(self) -> tuple[re.Pattern, dict[str, Entry]]:
-        """Every scored and exclusion term in one pattern (one pass per text); group name -> entry."""
-        groups, alternatives = {}, []
+    def combined(self) -> Terms:
+        """Every scored and exclusion term in one pattern (one pass per text); its group names the
+        entry in `groups`."""
+        return Terms(
+            re.compile(_combine(self.groups, lower=False), re.IGNORECASE), re.compile(_combine(self.groups, lower=True))
+        )
+
+    @functools.cached_property
+    def groups(self) -> dict[str, Entry]:
+        """The entries by their group in `combined`."""
+        groups = {}
         if self.false_friends:  # first: at the same position, the look-alike phrase wins
             groups["ff"] = Entry("false_friend", "false_friend", "", 0, self.false_friends, re.compile(""))
-            alternatives.append(f"(?P<ff>{_alternation(self.false_friends)})")
-        for i, entry in enumerate(self.scored + self.exclusions):
-            name = f"e{i}"
-            groups[name] = entry
-            alternatives.append(f"(?P<{name}>{'|'.join([_alternation(entry.terms), *entry.patterns])})")
-        pattern = re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?:e?s)?(?!\w)", re.IGNORECASE)
-        return pattern, groups
+        return groups | {f"e{i}": entry for i, entry in enumerate(self.scored + self.exclusions)}
 
     def slugs(self, kind: str) -> list[str]:
         return [entry.slug for entry in getattr(self, f"{kind}s")]
@@ -142,12 +187,11 @@ def load_vocabulary(path: Path) -> Vocabulary:
     cues = negation.get("cues", [])
     if not isinstance(cues, list) or not all(isinstance(c, str) for c in cues):
         raise ConfigError(f"key 'negation.cues' in {path} must be a list of strings", path=str(path))
-    cue_pattern = compile_terms(cues) if cues else re.compile(r"(?!x)x")
     return Vocabulary(
         techniques=entries["technique"],
         conditions=entries["condition"],
         exclusions=entries["exclusion"],
-        negation=cue_pattern,
+        negation=terms(cues),
         window=window,
         contrast=_word_list(negation, "contrast", "negation", path),
         after=_word_list(negation, "after", "negation", path),
@@ -173,16 +217,15 @@ def _scoring(table, path: Path) -> dict:
     return {"group_caps": dict(caps), "strongest_condition": rule == "strongest"}
 
 
-def _word_list(table: dict, key: str, where: str, path: Path) -> re.Pattern:
+def _word_list(table: dict, key: str, where: str, path: Path) -> Terms:
     words = table.get(key, [])
     if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
         raise ConfigError(f"key '{where}.{key}' in {path} must be a list of strings", path=str(path))
-    return compile_terms(words) if words else re.compile(r"(?!x)x")
+    return terms(words)
 
 
-def _words(table, key: str, where: str, path: Path) -> re.Pattern:
-    words = _strings(table, key, where, path)
-    return compile_terms(words) if words else re.compile(r"(?!x)x")
+def _words(table, key: str, where: str, path: Path) -> Terms:
+    return terms(_strings(table, key, where, path))
 
 
 def _strings(table, key: str, where: str, path: Path) -> list[str]:
@@ -268,12 +311,36 @@ def _patterns(patterns, where: str, path: Path) -> list[str]:
 def compile_terms(terms: list[str]) -> re.Pattern:
     """One case-insensitive pattern; a space in a term also matches a hyphen or nothing, and a
     plural ending is allowed ("trigger point" finds "trigger points", "herniated disk" "disks")."""
-    return re.compile(r"(?<!\w)(?:" + _alternation(terms) + r")(?:e?s)?(?!\w)", re.IGNORECASE)
+    return re.compile(_whole_words(_alternation(terms)), re.IGNORECASE)
 
 
-def _alternation(terms) -> str:
+def _whole_words(alternatives: str) -> str:
+    """The alternatives matched as whole words, a plural ending allowed."""
+    return r"(?<!\w)(?:" + alternatives + r")(?:e?s)?(?!\w)"
+
+
+def _combine(groups: dict[str, Entry], lower: bool) -> str:
+    """The pattern of Vocabulary.combined (`lower`: for lower-case ASCII text), a named group an entry."""
+    alternatives = []
+    for name, entry in groups.items():
+        expressions = [_folding(expression) for expression in entry.patterns] if lower else list(entry.patterns)
+        alternatives.append(f"(?P<{name}>{'|'.join([_alternation(entry.terms, lower), *expressions])})")
+    return _whole_words("|".join(alternatives))
+
+
+def _alternation(terms, lower: bool = False) -> str:
+    """The terms as alternatives, longest first. `lower`: for lower-case ASCII text searched without
+    IGNORECASE (see Terms): an ASCII term in lower case, any other folding its case as before."""
     alternatives = []
     for term in sorted(terms, key=len, reverse=True):
         words = [re.escape(word) for word in re.split(r"[\s\-]+", term.strip())]
-        alternatives.append(r"[\s\-]*".join(words))
+        alternative = r"[\s\-]*".join(words)
+        if lower:
+            alternative = alternative.lower() if term.isascii() else _folding(alternative)
+        alternatives.append(alternative)
     return "|".join(alternatives)
+
+
+def _folding(pattern: str) -> str:
+    """The pattern matching regardless of case inside a pattern that does not."""
+    return f"(?i:{pattern})"

@@ -32,8 +32,9 @@ from pipeline.relevance.vocabulary import Vocabulary
 log = logging.getLogger(__name__)
 
 PROCESSES_ENV = "THERAPISTS_PROCESSES"  # worker processes for a large batch (default: the usable cores)
-# Records. A pool takes about as long to start (each worker loads the gazetteer) as one process
-# takes to judge a thousand records; from a few thousand on, the cores repay it.
+# Records. Starting the first pool (its fork server imports the judging code and loads the
+# gazetteer) takes about as long as judging a thousand records here; from a few thousand on, the
+# cores repay it.
 PARALLEL_FROM = 5_000
 CHUNK = 500  # records a task: sending it costs ~1% of judging it, and the workers finish within one chunk
 
@@ -138,8 +139,9 @@ class RowMaker:
             methods = multiprocessing.get_all_start_methods()
             context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
             if context.get_start_method() == "forkserver":
-                # Workers forked from a server that has imported the judging code start with it.
-                context.set_forkserver_preload([__name__])
+                # Workers forked from a server that has imported the judging code and loaded the
+                # gazetteer start with both.
+                context.set_forkserver_preload([__name__, "pipeline.gazetteer.loaded"])
             log.debug("starting %d worker processes (%s)", self.processes, context.get_start_method())
             self._pool = ProcessPoolExecutor(
                 max_workers=self.processes,

@@ -1,13 +1,15 @@
 """The relevance classifier: techniques, negation, exclusions, tiers and evidence."""
 
 import dataclasses
+import json
+from pathlib import Path
 
 import pytest
 
 from pipeline.config import Relevance
 from pipeline.records import Listing
 from pipeline.relevance.classify import SNIPPET, classify, snippet
-from pipeline.relevance.vocabulary import load_vocabulary
+from pipeline.relevance.vocabulary import load_vocabulary, terms
 from tests.conftest import ROOT
 
 VOCABULARY = load_vocabulary(ROOT / "vocabulary.toml")
@@ -285,3 +287,30 @@ def test_nothing_to_judge_is_unknown_not_none():
 def test_spanish_and_vietnamese_pages(text, techniques, conditions):
     got = judge_site("Masajes Ibarra", ("/", text))
     assert (got.techniques, got.conditions) == (techniques, conditions)
+
+
+def _texts(value) -> list[str]:
+    """Every string in a JSON value."""
+    if isinstance(value, str):
+        return [value]
+    values = value.values() if isinstance(value, dict) else value if isinstance(value, list) else []
+    return [text for item in values for text in _texts(item)]
+
+
+def test_ascii_text_in_lower_case_is_searched_as_the_case_folding_patterns_search_it():
+    """Terms search ASCII text lowered, without folding case: the same matches at the same places,
+    whole texts or windows, whatever the case it was written in."""
+    cases = json.loads((Path(__file__).parent / "data" / "relevance_eval.json").read_text("utf-8"))
+    texts = _texts(cases) + [f"NO {term.upper()} HERE. Read our BLOG!" for e in VOCABULARY.scored for term in e.terms]
+    texts += [text.swapcase() for text in texts]
+    assert sum(text.isascii() for text in texts) > 1_000
+    v = VOCABULARY
+    for text in texts:
+        for found in (v.combined, v.negation, v.contrast, v.after, v.scope, v.therapy_words):
+            for start, end in ((0, len(text)), (len(text) // 3, len(text) * 2 // 3)):
+                want = [(m.span(), m.lastgroup) for m in found.pattern.finditer(text, start, end)]
+                assert [(m.span(), m.lastgroup) for m in found.finditer(text, start, end)] == want, text
+                assert bool(found.search(text, start, end)) == bool(want)
+    # A term in other letters keeps its case folding: the long s folds to "s", the Kelvin sign to "k".
+    odd = terms(["\u017ftretch", "\u212aneading"])
+    assert [m.span() for m in odd.finditer("Stretch and KNEADING")] == [(0, 7), (12, 20)]

@@ -5,6 +5,7 @@ worker that dies is a PipelineError, not a hang."""
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
 import random
 from collections import Counter
@@ -14,6 +15,7 @@ import pytest
 
 from pipeline.config import load_config
 from pipeline.errors import ConfigError, PipelineError
+from pipeline.gazetteer import lookup
 from pipeline.records import RawListing
 from pipeline.relevance.vocabulary import load_vocabulary
 from pipeline.run import parallel
@@ -172,6 +174,17 @@ def test_a_worker_that_dies_is_a_pipeline_error(judging):
             maker.rows(doomed, Counter())
         assert maker._pool is None  # and the next large batch starts a new pool
         assert maker.rows(RAWS[:20], Counter()) == RowMaker(*judging, "US", processes=1).rows(RAWS[:20], Counter())
+
+
+def _gazetteer_indexed() -> bool:
+    """In a worker: whether the gazetteer's ZIPs and cities are read and indexed."""
+    return lookup._zip_index.cache_info().currsize == lookup._city_index.cache_info().currsize == 1
+
+
+@pytest.mark.skipif("forkserver" not in multiprocessing.get_all_start_methods(), reason="workers are spawned")
+def test_workers_start_with_the_gazetteer_loaded(judging):
+    with RowMaker(*judging, "US", processes=1) as maker:
+        assert maker._started().submit(_gazetteer_indexed).result()  # its first task: nothing judged yet
 
 
 @pytest.mark.parametrize(
