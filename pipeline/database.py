@@ -96,10 +96,9 @@ class Warehouse:
                 self.con = duckdb.connect(str(self.path), read_only=True)
             else:
                 self.con = duckdb.connect(config={"storage_compatibility_version": STORAGE_VERSION})
-                self.con.execute(
-                    f"attach {quote_path(self.path)} as warehouse"
-                    f" (row_group_size {ROW_GROUP_SIZE}, storage_version '{STORAGE_VERSION}')"
-                )
+                # (A new file takes the connection's storage version; naming it here too would refuse
+                # a file that a newer engine created.)
+                self.con.execute(f"attach {quote_path(self.path)} as warehouse (row_group_size {ROW_GROUP_SIZE})")
                 self.con.execute("use warehouse")
         except duckdb.IOException as err:
             if "lock" in str(err).lower():

@@ -171,3 +171,14 @@ def test_the_writer_cuts_row_groups_of_the_configured_size(tmp_path):
             warehouse.checkpoint()
             groups = warehouse.con.execute("select count(distinct row_group_id) from pragma_storage_info('numbers')")
             assert groups.fetchone()[0] == 3
+
+
+def test_a_file_a_newer_engine_created_still_opens(tmp_path):
+    """The writer asks for the 1.5 storage format only for files it creates: one that DuckDB 2.0
+    wrote in its own format (say, by hand from Python) opens rather than being refused."""
+    path = tmp_path / "newer.duckdb"
+    con = duckdb.connect(str(path))
+    con.execute("create table kept as select 1 as i")
+    con.close()
+    with Warehouse(path) as warehouse:
+        assert warehouse.con.execute("select i from kept").fetchall() == [(1,)]
