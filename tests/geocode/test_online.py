@@ -122,8 +122,11 @@ def test_chain_cache_rate_limit_and_fallbacks(write_config, nominatim):
     assert counts["geocode/nominatim/not_found"] == 1
     assert counts["geocode/nominatim/errors/GeocoderParseError"] == 1
     times = sorted(at for at, _ in fake.queries)
-    # Arrival times at the server jitter under load by a few tens of ms; the client spaces by 1 s.
-    assert all(later - earlier >= 0.9 for earlier, later in zip(times, times[1:])), "at most 1 request/s"
+    # The client spaces its requests by 1 s. Under load one request can reach the server late, which
+    # shortens the gap after it without any request being early: so each arrival is checked against
+    # the first one (the k-th no sooner than k seconds after it, less a little timer slack).
+    assert len(times) >= 3
+    assert all(at - times[0] >= 0.95 * k for k, at in enumerate(times)), "at most 1 request/s"
 
     cache = duckdb.connect(str(config.work_database), read_only=True)
     statuses = dict(cache.execute("select split_part(query, ',', 1), status from geocode_cache").fetchall())
