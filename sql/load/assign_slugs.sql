@@ -2,26 +2,27 @@
 -- name and city give the same one; otherwise the old slug retires (the website redirects it) and a
 -- new one is chosen: the plain name-city slug if no one ever had it, else the same with the
 -- first seven characters of the therapist ID after it. Merged-away IDs retire their slugs.
-create or replace temp table slug_wanted as
-select *, wanted || '-' || substr(therapist_id, 2, 7) as suffixed,
-from (
-    -- slugify once per therapist (a macro named twice is evaluated twice: 20 s per 10^6).
-    select r.therapist_id, slugify(r.name, r.city) as wanted, r.first_seen,
-    from rebuilt as r);
-
-create or replace temp table slug_needed as
-select w.*,
-from slug_wanted as w
-left join therapist_slugs as c on c.therapist_id = w.therapist_id and c.status = 'current'
-where c.slug is null or c.slug not in (w.wanted, w.suffixed);
-
+-- One statement: each intermediate step, materialised, cost a write of 10^6 rows on a first load.
 create or replace temp table slug_chosen as
-with ranked as (
+with wanted as (
+    select *, wanted || '-' || substr(therapist_id, 2, 7) as suffixed,
+    from (
+        -- slugify once per therapist (a macro named twice is evaluated twice: 20 s per 10^6).
+        select r.therapist_id, slugify(r.name, r.city) as wanted, r.first_seen,
+        from rebuilt as r)
+),
+needed as (
+    select w.*,
+    from wanted as w
+    left join therapist_slugs as c on c.therapist_id = w.therapist_id and c.status = 'current'
+    where c.slug is null or c.slug not in (w.wanted, w.suffixed)
+),
+ranked as (
     select n.*,
         row_number() over (partition by n.wanted order by n.first_seen, n.therapist_id) as queue,
         exists (select 1 from therapist_slugs as s
                 where s.slug = n.wanted and s.therapist_id <> n.therapist_id) as taken,
-    from slug_needed as n
+    from needed as n
 )
 select therapist_id, case when queue = 1 and not taken then wanted else suffixed end as slug,
 from ranked;

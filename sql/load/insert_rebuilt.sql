@@ -3,14 +3,7 @@
 -- rebuild. Sorted by latitude so radius searches' bounding boxes read few row groups (a full
 -- rebuild re-sorts everything; an incremental one appends its few rows).
 insert into therapists by name
-select r.* exclude (all_evidence, all_licenses, nothing_read),
-    -- Each licence once (state and number), from the best listing that has it.
-    case when len(r.all_licenses) > 1 then list_filter(r.all_licenses, lambda lic, i: list_position(list_transform(r.all_licenses, lambda other: other.state || ':' || upper(other.number)),
-                      lic.state || ':' || upper(lic.number)) = i)
-         else coalesce(r.all_licenses, []) end as licenses,
-    -- One piece of evidence per technique or condition: the first, from the best listing.
-    list_sort(case when len(r.all_evidence) > 1 then list_filter(r.all_evidence, lambda item, i: list_position(list_transform(r.all_evidence, lambda other: other.technique), item.technique) = i)
-        else coalesce(r.all_evidence, []) end) as evidence,
+select r.* exclude (nothing_read),
     case when r.relevance_score >= $high then 'high'
          when r.relevance_score >= $medium then 'medium'
          when r.relevance_score >= $low then 'low'

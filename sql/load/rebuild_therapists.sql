@@ -9,18 +9,21 @@ delete from therapists where therapist_id in (select therapist_id from load_scop
 -- projection of that listing: no ranking, no aggregation (`rebuilt_solo` below gives, column for column,
 -- what `grouped` gives for one row; tests/warehouse/test_load.py compares the two on the demo).
 -- $solo = false sends everyone through `grouped` (that test's reference).
-create or replace temp table rebuild_solo as
+-- The few others (`rebuild_grouped`) are listed; a scope of 10^6 is never joined twice.
+create or replace temp table rebuild_grouped as
 select therapist_id
 from listings
-where therapist_id in (select therapist_id from load_scope) and $solo
+where therapist_id in (select therapist_id from load_scope)
 group by therapist_id
-having count(*) = 1
-    and therapist_id not in (select therapist_id from site_links where therapist_id is not null);
+having count(*) > 1 or not $solo
+union
+select therapist_id from site_links where therapist_id in (select therapist_id from load_scope);
 
 -- The grouped therapists are computed here into `rebuilt_grouped`; the solo ones stay a view
 -- (`rebuilt_solo`), read once by the insert (sql/load/insert_rebuilt.sql): materialising 10^6
--- solo rows cost as much as inserting them. `rebuilt` is both, before the licence, evidence and
--- tier steps the insert applies to every row; assign_slugs.sql reads only its names and cities.
+-- solo rows cost as much as inserting them. `rebuilt` is both, before the tier and slug the insert
+-- adds to every row; assign_slugs.sql reads only its names and cities. Licences and evidence are
+-- de-duplicated only where several listings meet (a listing's own evidence is one item per term).
 create or replace temp table rebuilt_grouped as
 with ranked as (
     -- Survivorship: inactive listings only speak when no active one does, stale ones (not seen for
@@ -43,13 +46,12 @@ with ranked as (
         coalesce(r.opening_hours, 999) as r_opening_hours, coalesce(r.npi, 999) as r_npi,
     from (
         select *, false as attached from listings
-        where therapist_id in (select therapist_id from load_scope)
-            and therapist_id not in (select therapist_id from rebuild_solo)
+        where therapist_id in (select therapist_id from rebuild_grouped)
         union all by name
         select s.* replace (k.therapist_id as therapist_id), true as attached
         from listings as s
         join site_links as k on k.source = s.source and k.source_key = s.source_key
-        where k.therapist_id in (select therapist_id from load_scope)
+        where k.therapist_id in (select therapist_id from rebuild_grouped)
     ) as l
     left join survivorship_ranks as r on r.source = l.source
 ),
@@ -115,7 +117,8 @@ grouped as (
             {'field': 'npi', 'source': arg_min(source, k_npi) filter (where npi is not null),
              'source_key': arg_min(source_key, k_npi) filter (where npi is not null)}
         ], lambda p: p.source is not null) as provenance,
-        flatten(list_transform(list_sort(list({'r': rank, 'v': licenses}) filter (where active and not attached)), lambda x: x.v)) as all_licenses,
+        -- Each licence once, from the best listing that has it.
+        distinct_licenses(flatten(list_transform(list_sort(list({'r': rank, 'v': licenses}) filter (where active and not attached)), lambda x: x.v))) as licenses,
         -- Every spelling of the name the active listings give, for the display name below.
         list_transform(list_sort(list({'r': rank, 'v': name}) filter (where active and name is not null and not attached)), lambda x: x.v) as all_names,
         list_sort(list_distinct(list(attribution) filter (where attribution is not null))) as attribution,
@@ -136,7 +139,7 @@ grouped as (
                     as has_address from keyed)
     group by therapist_id
 )
-select g.* exclude (all_names, name),
+select g.* exclude (all_names, name, all_evidence),
     -- The display name keeps its diacritics when any source has them: "Tomás Reyes" from the
     -- therapist's own page over "TOMAS REYES" from NPPES (the same name once accents are folded).
     -- (Lambdas cost: a therapist with one spelling, or none, skips them.)
@@ -144,6 +147,11 @@ select g.* exclude (all_names, name),
          else coalesce(list_sort(list_filter(g.all_names, lambda n: n <> strip_accents(n)
                                    and lower(strip_accents(n)) = lower(strip_accents(g.name))))[1], g.name)
     end as name,
+    -- One piece of evidence per technique or condition: the first, from the best listing.
+    list_sort(case when len(g.all_evidence) > 1
+                   then list_filter(g.all_evidence, lambda item, i: list_position(
+                            list_transform(g.all_evidence, lambda other: other.technique), item.technique) = i)
+                   else coalesce(g.all_evidence, []) end) as evidence,
 from grouped as g;
 
 -- What `grouped` computes from a single listing l (not attached, so every filter on attached holds);
@@ -152,7 +160,7 @@ create or replace temp view rebuilt_solo as
 select therapist_id,
     name,
     case when name is not null then kind end as kind,
-    list_distinct(coalesce(credentials, [])) as credentials,
+    case when len(credentials) > 1 then list_distinct(credentials) else coalesce(credentials, []) end as credentials,
     business_name, phone, website, email,
     case when has_address then concat_ws(', ', street, suite) end as street,
     case when has_address then city end as city,
@@ -163,8 +171,8 @@ select therapist_id,
     case when has_address then geocode_precision end as geocode_precision,
     case when has_address then address_flags end as address_flags,
     description, opening_hours, price_range,
-    case when active then list_sort(list_distinct(coalesce(payment_accepted, []))) end as payment_accepted,
-    case when active then list_sort(list_distinct(coalesce(languages, []))) end as languages,
+    case when active then sorted_set(payment_accepted) end as payment_accepted,
+    case when active then sorted_set(languages) end as languages,
     npi,
     -- One source speaks for every field: the names of the fields it gives, each with it (cheaper
     -- than building, concatenating or filtering nine struct lists per row).
@@ -179,11 +187,12 @@ select therapist_id,
         case when opening_hours is not null then 'opening_hours' end,
         case when npi is not null then 'npi' end
     ), ''), ','), lambda field: {'field': field, 'source': source, 'source_key': source_key}), []) as provenance,
-    case when active then coalesce(licenses, []) end as all_licenses,
+    distinct_licenses(case when active then licenses end) as licenses,
     case when attribution is not null then [attribution] end as attribution,
-    case when active then coalesce(evidence, []) end as all_evidence,
-    case when active then list_sort(list_distinct(coalesce(techniques, []))) end as techniques,
-    case when active then list_sort(list_distinct(coalesce(conditions, []))) end as conditions,
+    -- A listing's evidence is one item per technique or condition already (pipeline/relevance/classify.py).
+    case when not active then [] when len(evidence) > 1 then list_sort(evidence) else coalesce(evidence, []) end as evidence,
+    case when active then sorted_set(techniques) end as techniques,
+    case when active then sorted_set(conditions) end as conditions,
     coalesce(case when active then relevance_score end, 0) as relevance_score,
     [source] as sources,
     case when active then 1 else 0 end as listing_count,
@@ -192,7 +201,8 @@ select therapist_id,
     updated_at,
 from (select *, (street is not null or postal_code is not null or city is not null or lat is not null)
                 as has_address
-      from listings where therapist_id in (select therapist_id from rebuild_solo));
+      from listings where therapist_id in (select therapist_id from load_scope)
+          and therapist_id not in (select therapist_id from rebuild_grouped));
 
 create or replace temp view rebuilt as
 select * from rebuilt_grouped

@@ -219,7 +219,7 @@ def test_the_one_listing_fast_path_builds_what_the_grouped_rebuild_builds(demo, 
         for solo in (True, False):
             warehouse.run("load/rebuild_therapists.sql", {**rebuild_params(config, stale_before, "x"), "solo": solo})
             if solo:
-                solos = warehouse.con.execute("select count(*) from rebuild_solo").fetchall()[0][0]
+                solos = warehouse.con.execute("select count(*) from rebuilt_solo").fetchall()[0][0]
                 assert solos > 50, "most demo therapists have one listing"
             built[solo] = warehouse.con.execute("select * from rebuilt order by therapist_id").fetchall()
     assert len(built[True]) > 100
