@@ -20,12 +20,14 @@ from pipeline.config import TIERS, load_config
 from pipeline.database import Warehouse
 from pipeline.errors import ConfigError, PipelineError, RunLocked, UsageError
 from pipeline.progress import Progress, TerminalProgress
+from pipeline.publish.explain_text import explanation_lines
 from pipeline.publish.search import PRECISIONS, SORTS, explain, search
 from pipeline.relevance.vocabulary import load_vocabulary
 from pipeline.run import runner
 from pipeline.run.history import utcnow
 from pipeline.run.report import write_report
-from pipeline.run.status import operator_database, operator_status
+from pipeline.run.status import operator_database, operator_status, status_lines
+from pipeline.run.summary import site_line, summary_lines
 from pipeline.sources.samples import SCHEME, is_sample
 from pipeline.warehouse import checks
 
@@ -200,17 +202,13 @@ def cmd_check(args) -> int:
     return EXIT_ERROR if checks.blocking(report.checks) else EXIT_OK
 
 
-def _site_line(result) -> str:
-    return f"{result.files} files, {result.written} written, {result.removed} removed; `make site-serve` to browse it"
-
-
 def cmd_site(args) -> int:
     config = load_config(args.config)
     result = runner.site_command(config, args.out)
     if not args.quiet:
         print(
             f"Site {config.shown(result.directory)}: {result.therapists} therapists, "
-            f"{result.changed_therapists} changed; {_site_line(result)}",
+            f"{result.changed_therapists} changed; {site_line(result)}",
             file=sys.stderr,
         )
     return EXIT_OK
@@ -259,43 +257,8 @@ def cmd_demo(args) -> int:
 
 
 def _print_summary(config, report: runner.Report) -> None:
-    run, out = report.run, sys.stderr
-    print(f"Run {run.run_id}: {run.status}", file=out)
-    sources = report.fetch_stats.get("sources", {})
-    for crawl in report.crawls:
-        print(
-            f"  source {crawl.source}: {crawl.status}, {crawl.staged} listings"
-            + (f", {crawl.failures} failures ({crawl.message})" if crawl.failures else ""),
-            file=out,
-        )
-        if crawl.source in sources:
-            print("    fetched: " + ", ".join(f"{k}={v}" for k, v in sources[crawl.source].items()), file=out)
-    for host, stats in report.fetch_stats.get("hosts", {}).items():
-        print(f"  host {host}: " + ", ".join(f"{k}={v}" for k, v in stats.items()), file=out)
-    for host, why in report.robots_unavailable.items():
-        print(f"  robots.txt of {host} could not be fetched ({why}): the host was treated as disallowed", file=out)
-    groups: dict[str, list[str]] = {}
-    for key, value in sorted(run.counts.items()):
-        stage, _, name = key.partition("/")
-        groups.setdefault(stage, []).append(f"{name}={value}")
-    for stage in ("scrape", "normalize", "classify", "geocode", "resolve", "load", "export"):
-        if stage in groups:
-            print(f"  {stage:9} " + ", ".join(groups[stage]), file=out)
-    failing = [c for c in report.checks if c.failed]
-    if report.checks:
-        print(
-            f"  checks    {len(report.checks) - len(failing)} passed, {len(failing)} failing"
-            + "".join(f"\n    {c.severity}: {c.name} ({c.failing_rows} rows)" for c in failing),
-            file=out,
-        )
-    if report.published:
-        print(f"Database: {config.shown(config.database)}", file=out)
-    if report.exported:
-        print(
-            f"Export:   {config.shown(report.exported.directory)} ({report.exported.therapists} therapists)", file=out
-        )
-    if report.site:
-        print(f"Site:     {config.shown(report.site.directory)} ({_site_line(report.site)})", file=out)
+    for line in summary_lines(config, report):
+        print(line, file=sys.stderr)
 
 
 # -- reading commands ---------------------------------------------------------------------------
@@ -348,70 +311,9 @@ def cmd_explain(args) -> int:
     if args.format == "json":
         print(json.dumps(dataclasses.asdict(found), indent=2, default=str, ensure_ascii=False))
         return EXIT_OK
-    t = found.therapist
-    region = " ".join(p for p in (t["state"], t["postal_code"]) if p)
-    place = ", ".join(p for p in (t["street"], t["city"], region) if p)
-    print(f"{t['name']} ({t['therapist_id']}){'' if t['active'] else ' [inactive]'}")
-    if found.asked_for:
-        print(f"  ({found.asked_for} was merged into this therapist and redirects here)")
-    derived = " (derived from the source's coordinates)" if "from_coordinates" in (t.get("address_flags") or []) else ""
-    print(f"  {place or 'no address'}{derived}; located by {t['geocode_precision'] or 'nothing'}")
-    print(f"  Relevance: {t['relevance_tier']} (score {t['relevance_score']} of 100)")
-    if not t["evidence"]:
-        print("  No sciatica-relevant technique or condition was found in its listings.")
-    for item in t["evidence"]:
-        print(f'  - {item["technique"]}: "{item["snippet"]}" ({item["field"]} of {item["source_url"]})')
-    own = [listing for listing in found.listings if not listing["attached"]]
-    sites = [listing for listing in found.listings if listing["attached"]]
-    print(f"  Listings ({len(own)}):")
-    for listing in own:
-        note = f"; {listing['exclusion']}" if listing["exclusion"] else ""
-        print(
-            f"  - {listing['source']}:{listing['source_key']} {listing['name']}, tier {listing['relevance_tier']}"
-            f"{'' if listing['active'] else ', inactive'}{note}"
-        )
-        for address_note in listing["address_notes"]:
-            print(f"      address: {address_note}")
-        if listing["mailing_address"]:
-            print(f"      mailing address: {listing['mailing_address']}")
-    if sites:
-        print("  Practice websites its listings name (read for evidence, never merged):")
-    for site in sites:
-        note = f"; {site['exclusion']}" if site["exclusion"] else ""
-        print(
-            f"  - {site['source']}:{site['source_key']} {site['name']}, tier {site['relevance_tier']}, "
-            f"read {site['fetched_at']:%Y-%m-%d}{note}"
-        )
-    inside = [link for link in found.links if link["inside"]]
-    outside = [link for link in found.links if not link["inside"]]
-    if inside:
-        print(
-            f"  Why these listings are one therapist (a pair scoring {config.resolution.threshold:g} or more matches):"
-        )
-        for link in inside:
-            _print_link(link)
-    if outside:
-        print("  Close calls kept apart:")
-        for link in outside:
-            _print_link(link)
-    if t["provenance"]:
-        print(
-            "  Field provenance: "
-            + "; ".join(f"{p['field']} from {p['source']}:{p['source_key']}" for p in t["provenance"])
-        )
-    for retired in found.retired_ids:
-        print(f"  Retired ID {retired['therapist_id']} (merged {retired['retired_at']:%Y-%m-%d}) redirects here")
+    for line in explanation_lines(found, config.resolution.threshold):
+        print(line)
     return EXIT_OK
-
-
-def _print_link(link: dict) -> None:
-    verdict = link["decision"].replace("_", " ") + (f": {link['reason']}" if link["reason"] else "")
-    signals = "; ".join(f"{s['signal']} {s['points']:+g} ({s['detail']})" for s in link["signals"])
-    print(
-        f"  - {link['a_source']}:{link['a_key']} + {link['b_source']}:{link['b_key']}: "
-        f"score {link['score']:g}, {verdict}"
-    )
-    print(f"      {signals or 'no signal'}")
 
 
 def cmd_status(args) -> int:
@@ -420,32 +322,8 @@ def cmd_status(args) -> int:
     if args.format == "json":
         print(json.dumps(status, indent=2, default=str))
         return EXIT_OK
-    if status["running"]:
-        running = status["running"]
-        print(
-            f"A run is in progress: pid {running.get('pid')}, `therapists {running.get('command')}` started "
-            f"{running.get('started_at')} (shown: the last published state)."
-        )
-    print("Latest runs:")
-    for run in status["runs"]:
-        counts = run.get("counts") or {}
-        active = counts.get("load/active_therapists")
-        print(
-            f"  {run['run_id']}  {run['command']:8} {run['status']:8} started {run['started_at']:%Y-%m-%d %H:%M:%S}"
-            + (f", {active} active therapists" if active is not None else "")
-        )
-    print("Sources (freshness: ok within max_age, warn within twice it, error beyond or never crawled):")
-    for source in status["sources"]:
-        last = f"{source['last_complete']:%Y-%m-%d %H:%M}" if source["last_complete"] else "never"
-        due = "due now" if source["due"] else f"next due {source['next_due']:%Y-%m-%d %H:%M}"
-        print(
-            f"  {source['source']:20} {source['freshness']:5}  last complete crawl {last}, "
-            f"{source['listings'] or 0} listings; every {source['every'] or 'run'}, max age {source['max_age']}; {due}"
-        )
-    if status["failing_checks"]:
-        print("Failing checks (latest run):")
-        for check in status["failing_checks"]:
-            print(f"  {check['severity']:5} {check['check_name']} ({check['failing_rows']} rows)")
+    for line in status_lines(status):
+        print(line)
     return EXIT_OK
 
 

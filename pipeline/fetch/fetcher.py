@@ -12,8 +12,7 @@ import threading
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from urllib.parse import urljoin, urlsplit
 
 import requests
@@ -24,6 +23,7 @@ from pipeline.fetch.archive import Archive
 from pipeline.fetch.charset import decode
 from pipeline.fetch.hosts import HostGate, is_loopback, origin
 from pipeline.fetch.journal import FetchLog, Journal
+from pipeline.fetch.pages import Page, Pages, Response, utcnow
 from pipeline.fetch.responses import Archived, ResponseCache
 from pipeline.fetch.retry import RETRY_STATUSES, backoff_seconds, retry_after_seconds
 from pipeline.fetch.robots import Robots
@@ -36,28 +36,7 @@ CHUNK = 64 * 1024
 POOL_SIZE = 128  # connections kept per host and hosts kept; more threads than this only reconnect
 
 
-@dataclass(frozen=True)
-class Page:
-    url: str  # as requested
-    final_url: str  # after redirects: join relative links against this
-    canonical_url: str  # final_url with a sample server's loopback origin replaced by its stable one
-    status: int  # 200..299, or 304 when the archived copy was confirmed
-    content_type: str
-    text: str
-    sha256: str
-    fetched_at: str  # ISO 8601 UTC
-    from_archive: bool = False  # True for a cache hit, a 304 or an offline run
-
-
-@dataclass(frozen=True)
-class _Response:
-    url: str
-    status: int
-    headers: dict
-    body: bytes | None  # None for redirects and 304s
-
-
-class Fetcher:
+class Fetcher(Pages):
     """Fetches politely for one run; safe to share between threads crawling different hosts."""
 
     def __init__(
@@ -185,12 +164,6 @@ class Fetcher:
     def take_failures(self, source: str) -> list[dict]:
         return self.log.take_failures(source)
 
-    def canonical(self, url: str) -> str:
-        for served, canonical in self.origins.items():
-            if url == served or url.startswith(served + "/"):
-                return canonical + url[len(served) :]
-        return url
-
     # -- one URL ---------------------------------------------------------------------------------
     def _get(
         self, url: str, *, source: str, delay: float, obey_robots: bool, allowed: set[str] | None, cache_ttl: float
@@ -201,7 +174,7 @@ class Fetcher:
         if self.offline:
             return self._offline(url, source, obey_robots=obey_robots)
         if not self.refresh and cache_ttl > 0:
-            fresh = self.cache.fresh(canonical, cache_ttl, _utcnow())
+            fresh = self.cache.fresh(canonical, cache_ttl, utcnow())
             if fresh:
                 return self._from_archive(url, source, fresh, reason="cache_hit")
         if not self.refresh and self.resume_since is not None:
@@ -261,7 +234,7 @@ class Fetcher:
             url, current, response.status, response.headers.get("Content-Type", ""), response.body or b"", sha256
         )
 
-    def _attempts(self, url: str, host: str, source: str, delay: float, known: Archived | None) -> _Response:
+    def _attempts(self, url: str, host: str, source: str, delay: float, known: Archived | None) -> Response:
         """Request with retries: backoff with jitter, Retry-After honoured up to max_wait_seconds."""
         headers = {}
         if known is not None:
@@ -305,7 +278,7 @@ class Fetcher:
         failure.attempts = tries
         raise failure
 
-    def _request(self, url: str, host: str, source: str, headers: dict) -> _Response:
+    def _request(self, url: str, host: str, source: str, headers: dict) -> Response:
         """One HTTP exchange, reading at most max_body_bytes of the body."""
         limit = self.http.max_body_bytes
         self.stats.add(source, host, "requests")
@@ -318,7 +291,7 @@ class Fetcher:
             with self._send(target, headers) as response:
                 self.stats.add(source, host, f"status/{response.status_code}")
                 if response.is_redirect or response.status_code == 304:
-                    return _Response(url, response.status_code, dict(response.headers), None)
+                    return Response(url, response.status_code, dict(response.headers), None)
                 declared = response.headers.get("Content-Length", "")
                 if declared.isdigit() and int(declared) > limit:
                     raise _too_large(url, limit)
@@ -328,7 +301,7 @@ class Fetcher:
                     if len(body) > limit:
                         raise _too_large(url, limit)
                 self.stats.add(source, host, "bytes", len(body))
-                return _Response(url, response.status_code, dict(response.headers), bytes(body))
+                return Response(url, response.status_code, dict(response.headers), bytes(body))
         except requests.Timeout as err:
             raise FetchError(f"{url} timed out", url=url, reason="timeout") from err
         except requests.ConnectionError as err:
@@ -349,7 +322,7 @@ class Fetcher:
         request.prepare(method="GET", url=url, headers={**self.session.headers, **headers})
         return self.session.send(request, stream=True, allow_redirects=False, timeout=timeout)
 
-    # -- robots, archive, bookkeeping ---------------------------------------------------------
+    # -- robots and the User-Agent (archive and bookkeeping: pages.py) -------------------------
     def _robots_for(self, host: str, source: str, delay: float) -> Robots:
         """robots.txt, fetched once per host per run (the first thread to ask fetches it; threads
         crawling other hosts never wait for it)."""
@@ -395,103 +368,6 @@ class Fetcher:
             )
         self._agent_checked.add(host)
 
-    def _offline(self, url: str, source: str, *, obey_robots: bool) -> Page:
-        """Replay the archive: the same robots rules, redirects, errors and bodies as the crawl met."""
-        current = url
-        for _ in range(self.http.max_redirects + 1):
-            host = origin(current)
-            if obey_robots:
-                robots_row = self.cache.get(self.canonical(f"{host}/robots.txt"))
-                if robots_row is not None and robots_row.sha256:
-                    text = decode(self.archive.load(robots_row.sha256), robots_row.content_type or "")
-                    robots = Robots.from_response(robots_row.status, text, self.http.user_agent)
-                    if not robots.unavailable and not robots.allows(self.http.user_agent, self.canonical(current)):
-                        self.stats.add(source, host, "robots_refused")
-                        raise RobotsDisallowed(current)
-            archived = self.cache.get(self.canonical(current))
-            if archived is None or archived.status < 300 or archived.status == 304:
-                return self._from_archive(url, source, archived, reason="offline")
-            if archived.status >= 400:
-                self.stats.add(source, host, f"failed/http_{archived.status}")
-                raise FetchError(
-                    f"{current} answered HTTP {archived.status} when it was fetched",
-                    url=url,
-                    status=archived.status,
-                    reason=f"http_{archived.status}",
-                )
-            current = archived.final_url  # a redirect, recorded with its target
-        raise FetchError(f"{url} redirected more than {self.http.max_redirects} times", url=url, reason="redirects")
-
-    def _from_archive(self, url: str, source: str, archived: Archived | None, *, reason: str) -> Page:
-        host = origin(url)
-        if archived is None or not archived.usable or archived.sha256 is None:
-            self.stats.add(source, host, "failed/not_archived")
-            raise FetchError(f"{url} is not in the archive", url=url, reason="not_archived")
-        self.stats.add(source, host, reason)
-        body = self.archive.load(archived.sha256)
-        return Page(
-            url=url,
-            final_url=archived.final_url or url,
-            canonical_url=self.canonical(archived.final_url or url),
-            status=200,
-            content_type=archived.content_type or "",
-            text=decode(body, archived.content_type or ""),
-            sha256=archived.sha256,
-            fetched_at=archived.fetched_at.isoformat(timespec="seconds"),
-            from_archive=True,
-        )
-
-    def _page(
-        self, url: str, final: str, status: int, content_type: str, body: bytes, sha256: str, from_archive: bool = False
-    ) -> Page:
-        return Page(
-            url=url,
-            final_url=final,
-            canonical_url=self.canonical(final),
-            status=status,
-            content_type=content_type,
-            text=decode(body, content_type),
-            sha256=sha256,
-            fetched_at=_utcnow().isoformat(timespec="seconds"),
-            from_archive=from_archive,
-        )
-
-    def _record(self, source: str, url: str, response: _Response, sha256: str | None, path: str | None) -> None:
-        location = response.headers.get("Location")
-        row = {
-            "url": self.canonical(url),
-            "final_url": self.canonical(urljoin(url, location)) if location else self.canonical(url),
-            "status": response.status,
-            "content_type": response.headers.get("Content-Type", ""),
-            "fetched_at": _utcnow().isoformat(timespec="seconds"),
-            "etag": response.headers.get("ETag"),
-            "last_modified": response.headers.get("Last-Modified"),
-            "sha256": sha256,
-            "size": len(response.body) if response.body is not None else None,
-            "archive_path": path,
-            "source": source,
-            "run_id": self.run_id,
-        }
-        self.log.response(row)
-        self.progress.advance()
-
-    def _record_failure(self, source: str, url: str, err: FetchError) -> None:
-        self.log.failure(
-            {
-                "run_id": self.run_id,
-                "source": source,
-                "url": self.canonical(url),
-                "reason": err.reason,
-                "status": err.status,
-                "attempts": getattr(err, "attempts", 1),
-                "failed_at": _utcnow().isoformat(timespec="seconds"),
-            }
-        )
-
 
 def _too_large(url: str, limit: int) -> FetchError:
     return FetchError(f"{url} is larger than max_body_bytes ({limit:,} bytes)", url=url, reason="too_large")
-
-
-def _utcnow() -> datetime:
-    return datetime.now(UTC).replace(tzinfo=None)

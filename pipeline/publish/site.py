@@ -21,73 +21,23 @@ import functools
 import hashlib
 import json
 import math
-import os
 from collections import defaultdict
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.config import TIERS, Site
 from pipeline.errors import NothingToDo
 from pipeline.gazetteer import city_rows, reference_version, zip_rows
+from pipeline.publish import site_output as output
 from pipeline.publish import site_pages as pages
+from pipeline.publish import site_profile as profile
+from pipeline.publish.site_output import SiteResult, Writer, load_state, save_state
 from pipeline.publish.site_pages import LISTS, SiteInfo, city_slug
 from pipeline.relevance.vocabulary import Vocabulary
 
 ASSETS = Path(__file__).resolve().parent / "site_assets"
-STATE_FILE = ".site-state.json"
 SITEMAP_URLS = 50_000  # the sitemap protocol's limit per file
 CELL_LON_ROUNDING = 0.25  # cell widths are multiples of this many degrees
 ZIP_PREFIX = 2  # ZIP centroids are sharded by their first two digits: about 100 files of 10-20 KB gzip
-
-
-@dataclass
-class SiteResult:
-    directory: Path
-    therapists: int
-    files: int = 0  # files the site holds
-    written: int = 0  # files written (new or changed bytes)
-    removed: int = 0
-    rendered: int = 0  # therapist, city and cell files produced this build
-    full: bool = False  # everything rendered (first build, or templates or settings changed)
-    bytes: int = 0
-    changed_therapists: int = 0
-
-
-@dataclass
-class _Writer:
-    """Writes files only when their bytes change (atomically), and remembers every file's hash."""
-
-    root: Path
-    known: dict[str, list]  # relative path -> [sha256, bytes], from the last build
-    result: SiteResult
-    produced: dict[str, list] = field(default_factory=dict)
-    removed: set[str] = field(default_factory=set)
-
-    def write(self, relative: str, content: str | bytes) -> None:
-        data = content.encode("utf-8") if isinstance(content, str) else content
-        digest = hashlib.sha256(data).hexdigest()
-        self.produced[relative] = [digest, len(data)]
-        self.removed.discard(relative)
-        target = self.root / relative
-        if (self.known.get(relative) or [None])[0] == digest and target.exists():
-            return
-        target.parent.mkdir(parents=True, exist_ok=True)
-        temporary = target.with_name(f".{target.name}.tmp")
-        temporary.write_bytes(data)
-        os.replace(temporary, target)
-        self.result.written += 1
-
-    def remove(self, relative: str) -> None:
-        target = self.root / relative
-        self.removed.add(relative)
-        self.produced.pop(relative, None)
-        if target.exists():
-            target.unlink()
-            self.result.removed += 1
-            parent = target.parent
-            while parent != self.root and parent.exists() and not any(parent.iterdir()):
-                parent.rmdir()
-                parent = parent.parent
 
 
 def build_site(export_dir: Path, site_dir: Path, settings: Site, vocabulary: Vocabulary) -> SiteResult:
@@ -101,11 +51,11 @@ def build_site(export_dir: Path, site_dir: Path, settings: Site, vocabulary: Voc
     site = _site_info(settings, vocabulary, manifest)
     site_dir = Path(site_dir)
     site_dir.mkdir(parents=True, exist_ok=True)
-    state = _load_state(site_dir)
+    state = load_state(site_dir)
     fingerprint = _settings_fingerprint(site)
     full = state.get("fingerprint") != fingerprint
     result = SiteResult(directory=site_dir, therapists=len(records), full=full)
-    writer = _Writer(site_dir, {} if full else state.get("files", {}), result)
+    writer = Writer(site_dir, {} if full else state.get("files", {}), result)
     before: dict[str, dict] = {} if full else state.get("therapists", {})
     hashes = {tid: entry["sha256"] for tid, entry in manifest["therapists"].items()}
     by_id = {record["therapist_id"]: record for record in records}
@@ -116,7 +66,7 @@ def build_site(export_dir: Path, site_dir: Path, settings: Site, vocabulary: Voc
 
     # Therapist pages: the changed ones; a page whose slug moved or whose therapist left goes.
     for tid in sorted(changed):
-        writer.write(f"t/{now[tid]['slug']}/index.html", pages.therapist_page(site, by_id[tid]))
+        writer.write(f"t/{now[tid]['slug']}/index.html", profile.therapist_page(site, by_id[tid]))
         result.rendered += 1
     for tid in sorted(gone | changed):
         old = before.get(tid)
@@ -170,7 +120,7 @@ def build_site(export_dir: Path, site_dir: Path, settings: Site, vocabulary: Voc
     # What the site holds, from the state and this build: no stat of 10^5 files per build.
     files = {**({} if full else state.get("files", {})), **writer.produced}
     files = {path: entry for path, entry in files.items() if path not in writer.removed}
-    _save_state(
+    save_state(
         site_dir,
         {
             "fingerprint": fingerprint,
@@ -254,7 +204,7 @@ def _meta(site: SiteInfo, manifest: dict, records: list[dict], cells: dict[str, 
     }
 
 
-def _write_places(writer: _Writer, state: dict, full: bool) -> dict:
+def _write_places(writer: Writer, state: dict, full: bool) -> dict:
     """ZIP and city centroids, sharded by ZIP prefix and by state: the gazetteer the CLI's
     `search --near` uses, so a search in the browser starts from the same point. Written again
     only when the gazetteer changes; returns which shards exist."""
@@ -306,7 +256,7 @@ def _redirect_paths(redirects: dict) -> list[str]:
 
 
 def _write_redirects(
-    writer: _Writer, site: SiteInfo, redirects: dict, slug_of: dict[str, str], before: list[str]
+    writer: Writer, site: SiteInfo, redirects: dict, slug_of: dict[str, str], before: list[str]
 ) -> None:
     """A page per retired slug and merged ID that sends the visitor on, and `_redirects` (the
     format Netlify and Cloudflare Pages read) saying the same as permanent redirects."""
@@ -332,7 +282,7 @@ def _write_redirects(
 
 
 def _write_sitemaps(
-    writer: _Writer, site: SiteInfo, records: list[dict], cities: dict, states: dict, before: int
+    writer: Writer, site: SiteInfo, records: list[dict], cities: dict, states: dict, before: int
 ) -> None:
     urls: list[tuple[str, str | None]] = [(f"{site.base_url}/", None), (f"{site.base_url}/{LISTS}/", None)]
     urls += [(f"{site.base_url}/{LISTS}/{s.lower()}/", None) for s in sorted(states)]
@@ -371,7 +321,7 @@ def _urlset(urls: list[tuple[str, str | None]]) -> str:
     return f'<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n{body}</urlset>\n'
 
 
-def _copy_assets(writer: _Writer) -> None:
+def _copy_assets(writer: Writer) -> None:
     for path in sorted(ASSETS.rglob("*")):
         if path.is_file():
             writer.write(f"assets/{path.relative_to(ASSETS).as_posix()}", path.read_bytes())
@@ -399,7 +349,9 @@ def _settings_fingerprint(site: SiteInfo) -> str:
     """What every page depends on besides its record: settings, templates, vocabulary names."""
     assets = sorted((p.relative_to(ASSETS).as_posix(), hashlib.sha256(p.read_bytes()).hexdigest())
                     for p in ASSETS.rglob("*") if p.is_file())  # fmt: skip
-    code = hashlib.sha256(Path(pages.__file__).read_bytes() + Path(__file__).read_bytes()).hexdigest()
+    # The site's own code, every module of it: a change to any of them renders everything again.
+    code_files = (pages.__file__, profile.__file__, output.__file__, __file__)
+    code = hashlib.sha256(b"".join(Path(source).read_bytes() for source in code_files)).hexdigest()
     text = json.dumps([pages.ASSET_VERSION, code, assets, site.__dict__], sort_keys=True, default=str)
     return hashlib.sha256(text.encode()).hexdigest()
 
@@ -439,21 +391,3 @@ def _by_id(record: dict) -> str:
 
 def _json(data) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=False) + "\n"
-
-
-def _load_state(site_dir: Path) -> dict:
-    try:
-        state = json.loads((site_dir / STATE_FILE).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    for facts in state.get("therapists", {}).values():
-        if facts.get("city"):
-            facts["city"] = list(facts["city"])
-    return state
-
-
-def _save_state(site_dir: Path, state: dict) -> None:
-    path = site_dir / STATE_FILE
-    temporary = path.with_name(f".{path.name}.tmp")
-    temporary.write_text(json.dumps(state, sort_keys=True), encoding="utf-8")
-    os.replace(temporary, path)

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.config import TIERS, Relevance
-from pipeline.fetch.fetcher import Page
+from pipeline.fetch.pages import Page
 from pipeline.normalize.listing import normalize
 from pipeline.records import Listing
 from pipeline.relevance.classify import classify

@@ -12,7 +12,8 @@ from pipeline.errors import ChecksFailed, NothingToDo, PipelineError
 from pipeline.geocode.chain import geocode_staged
 from pipeline.progress import Progress
 from pipeline.publish.export import ExportResult, export
-from pipeline.publish.site import SiteResult, build_site
+from pipeline.publish.site import build_site
+from pipeline.publish.site_output import SiteResult
 from pipeline.relevance.vocabulary import load_vocabulary
 from pipeline.resolve.resolver import resolve_staged
 from pipeline.run.history import Run, utcnow

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 from pipeline.config import Config
@@ -53,3 +54,33 @@ def operator_status(config: Config) -> dict:
         ],
         "failing_checks": checks,
     }
+
+
+def status_lines(status: dict) -> Iterator[str]:
+    """The text `therapists status` shows for `operator_status`, line by line, for the CLI to print."""
+    if status["running"]:
+        running = status["running"]
+        yield (
+            f"A run is in progress: pid {running.get('pid')}, `therapists {running.get('command')}` started "
+            f"{running.get('started_at')} (shown: the last published state)."
+        )
+    yield "Latest runs:"
+    for run in status["runs"]:
+        counts = run.get("counts") or {}
+        active = counts.get("load/active_therapists")
+        yield (
+            f"  {run['run_id']}  {run['command']:8} {run['status']:8} started {run['started_at']:%Y-%m-%d %H:%M:%S}"
+            + (f", {active} active therapists" if active is not None else "")
+        )
+    yield "Sources (freshness: ok within max_age, warn within twice it, error beyond or never crawled):"
+    for source in status["sources"]:
+        last = f"{source['last_complete']:%Y-%m-%d %H:%M}" if source["last_complete"] else "never"
+        due = "due now" if source["due"] else f"next due {source['next_due']:%Y-%m-%d %H:%M}"
+        yield (
+            f"  {source['source']:20} {source['freshness']:5}  last complete crawl {last}, "
+            f"{source['listings'] or 0} listings; every {source['every'] or 'run'}, max age {source['max_age']}; {due}"
+        )
+    if status["failing_checks"]:
+        yield "Failing checks (latest run):"
+        for check in status["failing_checks"]:
+            yield f"  {check['severity']:5} {check['check_name']} ({check['failing_rows']} rows)"

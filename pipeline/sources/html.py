@@ -11,7 +11,8 @@ from bs4 import BeautifulSoup, Tag
 
 from pipeline.config.sources import HtmlSource
 from pipeline.errors import ConfigError, FetchError, RobotsDisallowed
-from pipeline.fetch.fetcher import Fetcher, Page
+from pipeline.fetch.fetcher import Fetcher
+from pipeline.fetch.pages import Page
 from pipeline.records import RawListing
 from pipeline.sources import Crawl, fetch_options, structured
 

@@ -16,7 +16,8 @@ from urllib.parse import urlencode, urljoin
 from pipeline import gazetteer
 from pipeline.config.sources import NppesSource
 from pipeline.errors import FetchError, SourceError
-from pipeline.fetch.fetcher import Fetcher, Page
+from pipeline.fetch.fetcher import Fetcher
+from pipeline.fetch.pages import Page
 from pipeline.records import RawListing
 from pipeline.sources import Crawl, fetch_options, host_of, json_object
 

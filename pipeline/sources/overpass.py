@@ -10,7 +10,8 @@ from urllib.parse import urlencode
 
 from pipeline.config.sources import OverpassSource
 from pipeline.errors import FetchError, SourceError
-from pipeline.fetch.fetcher import Fetcher, Page
+from pipeline.fetch.fetcher import Fetcher
+from pipeline.fetch.pages import Page
 from pipeline.records import RawListing
 from pipeline.sources import Crawl, fetch_options, host_of, json_object
 

@@ -25,8 +25,9 @@ from urllib.parse import urlsplit
 
 from pipeline.config.sources import WebsitesSource
 from pipeline.errors import FetchError, RobotsDisallowed, RobotsUnavailable
-from pipeline.fetch.fetcher import Fetcher, Page
+from pipeline.fetch.fetcher import Fetcher
 from pipeline.fetch.hosts import origin
+from pipeline.fetch.pages import Page
 from pipeline.records import RawListing
 from pipeline.sources import fetch_options, structured
 from pipeline.sources.page_text import ReadPage, is_parked, read_page, same_site, worth

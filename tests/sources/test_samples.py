@@ -91,7 +91,7 @@ needs_reference = pytest.mark.skipif(REFERENCE is None or not REFERENCE.is_dir()
 
 @needs_reference
 def test_real_nppes_responses_parse():
-    from pipeline.fetch.fetcher import Page
+    from pipeline.fetch.pages import Page
 
     page = Page(
         url="https://npiregistry.cms.hhs.gov/api/?version=2.1",

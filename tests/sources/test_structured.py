@@ -7,7 +7,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from pipeline.config.sources import HtmlSelectors, HtmlSource
-from pipeline.fetch.fetcher import Page
+from pipeline.fetch.pages import Page
 from pipeline.sources import Crawl, html, structured
 
 BUSINESS = {
