@@ -25,6 +25,20 @@ def test_migrations_apply_once_and_are_recorded(tmp_path):
     assert [name for _, name in versions] == applied
 
 
+def test_views_are_re_created_only_when_their_files_change(tmp_path):
+    path = tmp_path / "w.duckdb"
+    open_work(path).close()
+    with duckdb.connect(str(path)) as con:
+        con.execute("drop view listing_history")
+    with open_work(path) as warehouse:  # the files are the ones it was made from: nothing re-run
+        views = warehouse.con.execute("select view_name from duckdb_views() where not internal").fetchall()
+        assert ("listing_history",) not in views
+        # As if a file of sql/views/ had changed since (or the engine).
+        warehouse.con.execute("update derived_settings set fingerprint = 'older' where name = 'views'")
+    with open_work(path) as warehouse:
+        assert warehouse.con.execute("select count(*) from listing_history").fetchone() == (0,)
+
+
 def test_public_tables_and_macros_exist(tmp_path):
     with open_work(tmp_path / "w.duckdb") as warehouse:
         tables = {row[0] for row in warehouse.con.execute("select table_name from duckdb_tables()").fetchall()}

@@ -1,7 +1,7 @@
 -- The public shape of a therapist, as exported to the website and usable from the shell:
 --   select * from exportable_therapists('medium');
 -- Timestamps are ISO 8601 UTC strings; last_seen (crawl bookkeeping) is left out so exports only
--- change when a therapist's content does. Re-created on every run (sql/views/ is not versioned).
+-- change when a therapist's content does. Re-created whenever a file of sql/views/ changes (they are not versioned).
 -- Safe to render: text is plain (tags, angle brackets and control characters removed), links are
 -- http(s) only, and null means no source published the value.
 

@@ -1,0 +1,2 @@
+delete from derived_settings where name = 'views';
+insert into derived_settings values ('views', $fingerprint, null);
