@@ -117,8 +117,7 @@ grouped as (
             {'field': 'npi', 'source': arg_min(source, k_npi) filter (where npi is not null),
              'source_key': arg_min(source_key, k_npi) filter (where npi is not null)}
         ], lambda p: p.source is not null) as provenance,
-        -- Each licence once, from the best listing that has it.
-        distinct_licenses(flatten(list_transform(list_sort(list({'r': rank, 'v': licenses}) filter (where active and not attached)), lambda x: x.v))) as licenses,
+        flatten(list_transform(list_sort(list({'r': rank, 'v': licenses}) filter (where active and not attached)), lambda x: x.v)) as all_licenses,
         -- Every spelling of the name the active listings give, for the display name below.
         list_transform(list_sort(list({'r': rank, 'v': name}) filter (where active and name is not null and not attached)), lambda x: x.v) as all_names,
         list_sort(list_distinct(list(attribution) filter (where attribution is not null))) as attribution,
@@ -139,7 +138,7 @@ grouped as (
                     as has_address from keyed)
     group by therapist_id
 )
-select g.* exclude (all_names, name, all_evidence),
+select g.* exclude (all_names, name, all_evidence, all_licenses),
     -- The display name keeps its diacritics when any source has them: "Tomás Reyes" from the
     -- therapist's own page over "TOMAS REYES" from NPPES (the same name once accents are folded).
     -- (Lambdas cost: a therapist with one spelling, or none, skips them.)
@@ -147,6 +146,7 @@ select g.* exclude (all_names, name, all_evidence),
          else coalesce(list_sort(list_filter(g.all_names, lambda n: n <> strip_accents(n)
                                    and lower(strip_accents(n)) = lower(strip_accents(g.name))))[1], g.name)
     end as name,
+    distinct_licenses(g.all_licenses) as licenses,  -- each licence once, from the best listing that has it
     -- One piece of evidence per technique or condition: the first, from the best listing.
     list_sort(case when len(g.all_evidence) > 1
                    then list_filter(g.all_evidence, lambda item, i: list_position(
