@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ipaddress
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -15,6 +16,9 @@ import pytest
 
 from pipeline import gazetteer
 from pipeline.config import load_config
+from pipeline.database import open_work
+from pipeline.errors import ConfigError
+from pipeline.geocode.chain import ensure_gazetteer
 from pipeline.sources.samples import SAMPLES_DIR, SampleServer
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -63,15 +67,33 @@ def sample_site():
         yield server
 
 
+@pytest.fixture(scope="session")
+def work_template(tmp_path_factory) -> Path:
+    """A working database with every migration applied and the gazetteer loaded, built once per test
+    process: a test's fresh working database starts as a copy of it (migrating and loading the
+    centroids again cost about 0.4 s a test). tests/test_database.py and the demo still start from
+    nothing."""
+    path = tmp_path_factory.mktemp("template") / "work.duckdb"
+    with open_work(path) as warehouse:
+        ensure_gazetteer(warehouse)
+    return path
+
+
 @pytest.fixture
-def write_config(tmp_path):
+def write_config(tmp_path, work_template):
     """Write a pipeline.toml into tmp_path: the shipped one with paths redirected, plus `extra` text.
 
-    Only the sample directory site is kept unless `all_sources`: most tests watch one source.
+    Only the sample directory site is kept unless `all_sources`: most tests watch one source. The
+    working database it names starts as a copy of `work_template` unless `fresh_database`.
     """
 
     def write(
-        extra: str = "", *, base_url: str | None = None, name: str = "pipeline.toml", all_sources: bool = False
+        extra: str = "",
+        *,
+        base_url: str | None = None,
+        name: str = "pipeline.toml",
+        all_sources: bool = False,
+        fresh_database: bool = False,
     ) -> Path:
         text = (ROOT / "pipeline.toml").read_text(encoding="utf-8")
         if not all_sources:
@@ -83,6 +105,14 @@ def write_config(tmp_path):
             text = text.replace('base_url = "samples:site"', f'base_url = "{base_url}"')
         path = tmp_path / name
         path.write_text(text + "\n" + extra, encoding="utf-8")
+        if not fresh_database:
+            try:
+                work = load_config(path).work_database
+            except ConfigError:
+                return path  # a test of a broken config
+            if not work.exists():
+                work.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(work_template, work)
         return path
 
     return write
