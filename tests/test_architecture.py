@@ -2,6 +2,7 @@
 prints, no SQL text in Python."""
 
 import ast
+import functools
 import re
 
 import pytest
@@ -31,9 +32,14 @@ FOUNDATION = ("config", "database", "errors", "gazetteer", "progress", "records"
 FOUNDATION_PACKAGES = ("config", "gazetteer")
 
 
+@functools.cache
+def parsed(path) -> ast.Module:
+    """A module's syntax tree, parsed once per test process (91 tests walk the same files)."""
+    return ast.parse(path.read_text())
+
+
 def imports(path):
-    tree = ast.parse(path.read_text())
-    for node in ast.walk(tree):
+    for node in ast.walk(parsed(path)):
         if isinstance(node, ast.Import):
             yield from (alias.name.split(".")[0] for alias in node.names)
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
@@ -42,7 +48,7 @@ def imports(path):
 
 def our_imports(path):
     """The top-level names under `pipeline` that a module imports (`pipeline.fetch.robots` -> fetch)."""
-    for node in ast.walk(ast.parse(path.read_text())):
+    for node in ast.walk(parsed(path)):
         if isinstance(node, ast.ImportFrom) and node.module == "pipeline":
             yield from (alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("pipeline."):
@@ -63,7 +69,7 @@ def test_the_tree_is_the_stages():
     top = {p.stem for p in PACKAGE.glob("*.py")} - {"__init__", "__main__", "cli"}
     assert top <= set(FOUNDATION), f"top-level modules outside the foundation: {top - set(FOUNDATION)}"
     for package in STAGES:
-        doc = ast.get_docstring(ast.parse((PACKAGE / package / "__init__.py").read_text())) or ""
+        doc = ast.get_docstring(parsed(PACKAGE / package / "__init__.py")) or ""
         assert "Takes in" in doc and "gives out" in doc, (
             f"pipeline/{package}/__init__.py must say what the stage takes in and gives out"
         )
@@ -90,7 +96,7 @@ def test_only_the_cli_prints():
     for path in MODULES:
         if path.name == "cli.py":
             continue
-        for node in ast.walk(ast.parse(path.read_text())):
+        for node in ast.walk(parsed(path)):
             if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "print":
                 offenders.append(f"{path.name}:{node.lineno}")
     assert not offenders
@@ -98,7 +104,7 @@ def test_only_the_cli_prints():
 
 def test_every_module_says_its_job():
     for path in MODULES:
-        assert ast.get_docstring(ast.parse(path.read_text())), f"{path} lacks a one-line docstring"
+        assert ast.get_docstring(parsed(path)), f"{path} lacks a one-line docstring"
 
 
 SQL_IN_STRING = re.compile(r"^\s*(select|insert|update|delete|create|drop|copy|with)\s", re.IGNORECASE)
@@ -107,7 +113,7 @@ SQL_IN_STRING = re.compile(r"^\s*(select|insert|update|delete|create|drop|copy|w
 def test_no_sql_text_in_python():
     offenders = []
     for path in MODULES:
-        for node in ast.walk(ast.parse(path.read_text())):
+        for node in ast.walk(parsed(path)):
             if (
                 isinstance(node, ast.Constant)
                 and isinstance(node.value, str)
