@@ -166,7 +166,8 @@ create or replace temp view rebuilt_solo as
 select therapist_id,
     name,
     case when name is not null then kind end as kind,
-    case when len(credentials) > 1 then list_distinct(credentials) else coalesce(credentials, []) end as credentials,
+    case when len(credentials) = 1 and credentials[1] is not null then credentials
+         else list_distinct(coalesce(credentials, [])) end as credentials,
     business_name, phone, website, email,
     case when has_address then concat_ws(', ', street, suite) end as street,
     case when has_address then city end as city,

@@ -213,6 +213,12 @@ def test_the_one_listing_fast_path_builds_what_the_grouped_rebuild_builds(demo, 
             " street = null, city = null, postal_code = null, lat = null, lon = null, description = null,"
             " opening_hours = null, npi = null where hash(source_key) % 11 = 0"
         )
+        # Lists as a listing may hold them: unsorted, repeated, a lone null, evidence out of order.
+        warehouse.con.execute(
+            "update listings set techniques = ['trigger_point', 'deep_tissue', 'trigger_point'],"
+            " conditions = ['sciatica'], credentials = [null], languages = ['es', 'en', 'es'],"
+            " payment_accepted = [null], evidence = list_reverse(evidence) where hash(source_key) % 13 = 0"
+        )
         warehouse.con.execute("create or replace temp table load_scope as select therapist_id from therapists")
         warehouse.stage_rows("load/survivorship_ranks.sql", survivorship_ranks(config))
         stale_before = now - timedelta(days=365)
