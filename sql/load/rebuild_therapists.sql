@@ -9,7 +9,8 @@ delete from therapists where therapist_id in (select therapist_id from load_scop
 -- projection of that listing: no ranking, no aggregation (`rebuilt_solo` below gives, column for column,
 -- what `grouped` gives for one row; tests/warehouse/test_load.py compares the two on the demo).
 -- $solo = false sends everyone through `grouped` (that test's reference).
--- The few others (`rebuild_grouped`) are listed; a scope of 10^6 is never joined twice.
+-- The few others (`rebuild_grouped`) are listed first, so the grouped rebuild reads only their
+-- listings instead of joining a scope of 10^6 twice.
 create or replace temp table rebuild_grouped as
 select therapist_id
 from listings
@@ -19,7 +20,7 @@ having count(*) > 1 or not $solo
 union
 select therapist_id from site_links where therapist_id in (select therapist_id from load_scope);
 
--- ... and the rest (`rebuild_solo`) too: filtering the solo listings by the scope and then by
+-- The rest (`rebuild_solo`) are listed too: filtering the solo listings by the scope and then by
 -- rebuild_grouped inside the insert made DuckDB misjudge its size and build the slug join's hash
 -- table from 10^6 wide rows instead of the slugs (3.3 CPU-s instead of 0.4 per 10^6).
 create or replace temp table rebuild_solo as
