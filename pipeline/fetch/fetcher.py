@@ -223,13 +223,7 @@ class Fetcher(Pages):
         sha256, archive_path = self.archive.store(response.body or b"")
         self._record(source, current, response, sha256, archive_path)
         if response.status >= 300:
-            self.stats.add(source, host, f"failed/http_{response.status}")
-            raise FetchError(
-                f"{current} answered HTTP {response.status}",
-                url=url,
-                status=response.status,
-                reason=f"http_{response.status}",
-            )
+            raise self._http_failure(source, host, url, current, response.status)
         return self._page(
             url, current, response.status, response.headers.get("Content-Type", ""), response.body or b"", sha256
         )

@@ -80,15 +80,16 @@ class Pages:
             if archived is None or archived.status < 300 or archived.status == 304:
                 return self._from_archive(url, source, archived, reason="offline")
             if archived.status >= 400:
-                self.stats.add(source, host, f"failed/http_{archived.status}")
-                raise FetchError(
-                    f"{current} answered HTTP {archived.status} when it was fetched",
-                    url=url,
-                    status=archived.status,
-                    reason=f"http_{archived.status}",
-                )
+                raise self._http_failure(source, host, url, current, archived.status, when=" when it was fetched")
             current = archived.final_url  # a redirect, recorded with its target
         raise FetchError(f"{url} redirected more than {self.http.max_redirects} times", url=url, reason="redirects")
+
+    def _http_failure(
+        self, source: str, host: str, url: str, current: str, status: int, *, when: str = ""
+    ) -> FetchError:
+        """Count an HTTP error answer (fresh or archived) and make the error the caller raises."""
+        self.stats.add(source, host, f"failed/http_{status}")
+        return FetchError(f"{current} answered HTTP {status}{when}", url=url, status=status, reason=f"http_{status}")
 
     def _from_archive(self, url: str, source: str, archived: Archived | None, *, reason: str) -> Page:
         host = origin(url)
