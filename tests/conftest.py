@@ -84,16 +84,11 @@ def write_config(tmp_path, work_template):
     """Write a pipeline.toml into tmp_path: the shipped one with paths redirected, plus `extra` text.
 
     Only the sample directory site is kept unless `all_sources`: most tests watch one source. The
-    working database it names starts as a copy of `work_template` unless `fresh_database`.
+    working database it names starts as a copy of `work_template`.
     """
 
     def write(
-        extra: str = "",
-        *,
-        base_url: str | None = None,
-        name: str = "pipeline.toml",
-        all_sources: bool = False,
-        fresh_database: bool = False,
+        extra: str = "", *, base_url: str | None = None, name: str = "pipeline.toml", all_sources: bool = False
     ) -> Path:
         text = (ROOT / "pipeline.toml").read_text(encoding="utf-8")
         if not all_sources:
@@ -105,14 +100,13 @@ def write_config(tmp_path, work_template):
             text = text.replace('base_url = "samples:site"', f'base_url = "{base_url}"')
         path = tmp_path / name
         path.write_text(text + "\n" + extra, encoding="utf-8")
-        if not fresh_database:
-            try:
-                work = load_config(path).work_database
-            except ConfigError:
-                return path  # a test of a broken config
-            if not work.exists():
-                work.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(work_template, work)
+        try:
+            work = load_config(path).work_database
+        except ConfigError:
+            return path  # a test of a broken config
+        if not work.exists():
+            work.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(work_template, work)
         return path
 
     return write
