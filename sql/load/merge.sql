@@ -47,10 +47,18 @@ using load_diff as d
 where d.change = 'changed' and d.source = l.source and d.source_key = l.source_key;
 
 -- New and changed listings, each opening its current version (no copy in history: the view
--- reads it from here).
+-- reads it from here). Their keys meet their coordinates first, in narrow rows: joined inside the
+-- insert, DuckDB built its hash table from the 10^6 wide staged rows (2.6 of 5.6 s per 10^6).
+create or replace temp table load_incoming as
+select d.source, d.source_key, d.change, d.first_seen,
+    g.lat, g.lon, g.geocode_precision, g.geocode_provider,
+from load_diff as d
+left join stg_geocodes as g on g.source = d.source and g.source_key = d.source_key
+where d.change in ('new', 'changed');
+
 insert into listings by name
 select s.* exclude (load_id, lat, lon, geocode_precision, geocode_provider),
-    g.lat, g.lon, g.geocode_precision, g.geocode_provider,
+    d.lat, d.lon, d.geocode_precision, d.geocode_provider,
     coalesce(d.first_seen, $now) as first_seen,
     $now as last_seen,
     $now as updated_at,
@@ -59,9 +67,7 @@ select s.* exclude (load_id, lat, lon, geocode_precision, geocode_provider),
     $now as version_from,
     d.change as version_change,
 from stg_listings as s
-join load_diff as d on d.source = s.source and d.source_key = s.source_key
-left join stg_geocodes as g on g.source = s.source and g.source_key = s.source_key
-where d.change in ('new', 'changed');
+join load_incoming as d on d.source = s.source and d.source_key = s.source_key;
 
 -- Re-point current listings whose cluster merged or split (resolve ran over them too).
 update listings as l
