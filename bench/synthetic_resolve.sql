@@ -90,7 +90,7 @@ select 'bench' as load_id, source, source_key, 'http://bench.test/' || source_ke
 from bench_listings;
 
 insert into stg_geocodes by name
-select source, source_key, lat, lon, 'source' as geocode_precision, 'source' as geocode_provider,
+select source, source_key, lat, lon, 'source' as geocode_precision,
 from bench_listings;
 
 select count(*) from stg_listings;

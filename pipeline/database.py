@@ -187,14 +187,17 @@ class Warehouse:
         return count
 
     # -- schema --------------------------------------------------------------------------------
-    def migrate(self) -> list[str]:
+    def migrate(self, upto: int | None = None) -> list[str]:
         """Apply the numbered files of sql/migrations/ not applied yet, each in one transaction, then
-        re-create the views and table macros of sql/views/."""
+        re-create the views and table macros of sql/views/. `upto` stops after that version (a test
+        builds an older database with it, to check that a migration keeps its data)."""
         self.run("warehouse/create_schema_migrations.sql")
         applied = dict(self.run("warehouse/applied_migrations.sql"))
         done = []
         for path in sorted((SQL_DIR / "migrations").glob("[0-9]*.sql")):
             version = int(path.name.split("_", 1)[0])
+            if upto is not None and version > upto:
+                break
             checksum = hashlib.sha256(path.read_bytes()).hexdigest()
             if version in applied:
                 if applied[version] != checksum and applied[version] not in REWRITTEN_MIGRATIONS.get(version, ()):
@@ -212,6 +215,8 @@ class Warehouse:
                     },
                 )
             done.append(path.name)
+        if upto is not None:
+            return done  # the views are written for the current schema
         # Views and table macros are derived, not data, so each lives in one file: re-created after a
         # migration or when a file (or the engine) changed. (Every time cost 25 ms per connection.)
         views = sorted((SQL_DIR / "views").glob("*.sql"))

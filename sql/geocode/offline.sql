@@ -33,9 +33,9 @@ unlocated as (
 select u.source, u.source_key,
     case when u.found then u.lat else c.lat end,
     case when u.found then u.lon else c.lon end,
-    case when u.found and u.is_zip then 'postal_code'
-         when u.found or c.city_key is not null then 'city' end,
-    case when u.found or c.city_key is not null then 'offline' else 'none' end,
+    -- (Its provider, 'offline' or 'none', follows from the precision: migration 0020.)
+    case when u.found and u.is_zip then 'postal_code'::geocode_precision
+         when u.found or c.city_key is not null then 'city'::geocode_precision end,
 from unlocated as u
 left join ref_city_centroids as c
     on c.city_key = case when not coalesce(u.found, false) then city_key(u.city, u.state) end

@@ -20,8 +20,8 @@ left join ref_city_centroids as c
 where case when k.by_zip then haversine_miles(k.lat, k.lon, k.zip_lat, k.zip_lon)
            else haversine_miles(k.lat, k.lon, c.lat, c.lon) end > $max_miles;
 
-insert into stg_geocodes
-select m.source, m.source_key, m.lat, m.lon, 'source', 'source',
+insert into stg_geocodes  -- provider 'source' (migration 0020)
+select m.source, m.source_key, m.lat, m.lon, 'source',
 from geo_source as m
 anti join geo_mismatch as x on x.source = m.source and x.source_key = m.source_key;
 

@@ -1,5 +1,5 @@
 -- Staged listings by geocode precision ('none' = not located).
-select coalesce(geocode_precision, 'none') as precision, count(*) as listings
+select coalesce(geocode_precision::varchar, 'none') as precision, count(*) as listings
 from stg_geocodes
 group by all
 order by all;

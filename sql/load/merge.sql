@@ -53,7 +53,7 @@ create or replace temp table load_incoming as
 select d.source, d.source_key, d.change, d.first_seen,
     g.lat, g.lon, g.geocode_precision, g.geocode_provider,
 from load_diff as d
-left join stg_geocodes as g on g.source = d.source and g.source_key = d.source_key
+left join staged_geocodes as g on g.source = d.source and g.source_key = d.source_key
 where d.change in ('new', 'changed');
 
 insert into listings by name

@@ -6,7 +6,7 @@ from collections import Counter
 import pytest
 
 from pipeline import gazetteer
-from pipeline.database import open_work
+from pipeline.database import Warehouse, open_work
 from pipeline.geocode.chain import ensure_gazetteer, geocode_staged
 from tests.geocode.staged import staged_row
 
@@ -51,7 +51,7 @@ def run(config, rows, chain):
         warehouse.stage_rows("scrape/insert_staged.sql", rows, {"load_id": "t"})
         geocode_staged(warehouse, config, counts)
         found = warehouse.con.execute(
-            "select source_key, geocode_provider, geocode_precision, lat, lon from stg_geocodes"
+            "select source_key, geocode_provider, geocode_precision, lat, lon from staged_geocodes"
         ).fetchall()
     return found, counts
 
@@ -112,3 +112,29 @@ def test_a_centroid_is_found_by_its_own_spelling(tmp_path):
             "select count(*) from ref_zip_centroids where contains(postal_code, '|')"
         ).fetchone()
     assert (astray, zips) == (0, 0)
+
+
+def test_staged_answers_keep_their_provider_and_precision_across_the_narrowing_migration(tmp_path):
+    """Migration 0020 stores the precision as an ENUM and only an online service's name (in
+    stg_geocode_services); what was staged before it reads the same after it."""
+    before = [
+        ("zip", 30.25, -97.75, "postal_code", "offline"),
+        ("city", 30.27, -97.74, "city", "offline"),
+        ("own", 30.26, -97.76, "source", "source"),
+        ("asked", 30.28, -97.73, "rooftop", "nominatim"),
+        ("lost", None, None, None, "none"),
+    ]
+    with Warehouse(tmp_path / "old.duckdb") as warehouse:
+        warehouse.migrate(upto=19)
+        warehouse.con.executemany(
+            "insert into stg_geocodes values ('s', ?, ?, ?, ?, ?)",
+            [list(row) for row in before],
+        )
+    with open_work(tmp_path / "old.duckdb") as warehouse:
+        after = warehouse.con.execute(
+            "select source_key, lat, lon, geocode_precision, geocode_provider from staged_geocodes "
+            "order by lat nulls last"
+        ).fetchall()
+        kinds = dict(warehouse.con.execute("select column_name, column_type from (describe stg_geocodes)").fetchall())
+    assert after == sorted(before, key=lambda row: (row[1] is None, row[1]))
+    assert kinds["geocode_precision"].startswith("ENUM")

@@ -103,7 +103,7 @@ def geocode(config, rows):
         located = {
             key: (provider, precision, lat, lon)
             for key, provider, precision, lat, lon in warehouse.con.execute(
-                "select source_key, geocode_provider, geocode_precision, lat, lon from stg_geocodes"
+                "select source_key, geocode_provider, geocode_precision, lat, lon from staged_geocodes"
             ).fetchall()
         }
         warehouse.run("load/clear_staged.sql")
