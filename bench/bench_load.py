@@ -96,7 +96,8 @@ def peer_rows(
     """Our first load and reload beside the floors and each dlt strategy measured: one row each."""
     said = [
         f"create table as read_parquet {floor_s:.2f} s (ours {ours / floor_s:.1f}x)",
-        f"the contract's two tables {contract_s:.2f} s ({contract_s / floor_s:.1f}x the floor; ours {ours / contract_s:.1f}x)",
+        f"the contract's two tables {contract_s:.2f} s "
+        f"({contract_s / floor_s:.1f}x the floor; ours {ours / contract_s:.1f}x)",
     ]
     rows = [
         {
