@@ -5,10 +5,9 @@ batch into an empty table (the limit), at 10^4, 10^5 and 10^6 listings; then the
 Beside it, on the same batch written as Parquet, each into a DuckDB file on the same disk: the floor
 (`create table as select * from read_parquet`), the contract floor (the located batch copied into the
 two tables a first load must write, `therapists` sorted by latitude: bench/parquet_contract_floor.sql)
-and, when installed (`pip install '.[bench]'`), dlt's
-merge (delete-insert on source+source_key) and scd2, each loading the batch into an empty database
-and then the identical batch again. The first loads, the floor and dlt run in interleaved rounds
-(ROUNDS), and the best run of each counts.
+and, when installed (`pip install '.[bench]'`), dlt's merge (delete-insert on source+source_key) and
+scd2, each loading the batch into an empty database and then the identical batch again. The first
+loads, both floors and dlt run in interleaved rounds (ROUNDS), and the best run of each counts.
 
 The batch is generated inside DuckDB (bench/synthetic_listings.sql), geocoded and resolved before
 the clock starts: those stages have benchmarks of their own (bench_geocode, bench_resolve).
