@@ -44,12 +44,13 @@ def load_staged(
         batch = warehouse.scalar("load/batch_id.sql")  # the run that staged the batch
         for change, listings in warehouse.run("load/diff.sql"):
             counts[f"load/{change}"] = listings
-        warehouse.run("load/merge.sql", {"now": now, "load_id": batch})
+        # A first load, or one after the settings changed, rebuilds every therapist.
+        full = warehouse.scalar("load/settings_fingerprint.sql") != fingerprint
+        warehouse.run("load/merge.sql", {"now": now, "load_id": batch, "full": full})
         progress.advance()
         counts["load/deactivated"] = warehouse.scalar("load/deactivate.sql", {"now": now, "stale_before": stale_before})
         counts["load/site_links"] = warehouse.scalar("load/site_links.sql", {"now": now})
         progress.advance()
-        full = warehouse.scalar("load/settings_fingerprint.sql") != fingerprint
         scope, total = warehouse.run("load/scope.sql", {"full": full, "stale_before": stale_before})[0]
         if not full and scope > FULL_REBUILD_SHARE * total:
             # Many touched: one full rebuild is cheaper and re-sorts the table by latitude.
@@ -58,7 +59,7 @@ def load_staged(
         progress.advance()
         warehouse.stage_rows("load/survivorship_ranks.sql", ranks)
         params = rebuild_params(config, stale_before, batch)
-        warehouse.run("load/rebuild_therapists.sql", {**params, "solo": True})
+        warehouse.run("load/rebuild_therapists.sql", {**params, "solo": True, "full": full})
         progress.advance()
         warehouse.run("load/assign_slugs.sql", {"now": now, "load_id": batch})
         warehouse.run("load/insert_rebuilt.sql", params)
@@ -75,7 +76,7 @@ def load_staged(
 
 def rebuild_params(config: Config, stale_before: datetime, load_id: str) -> dict:
     """The parameters of sql/load/rebuild_therapists.sql and insert_rebuilt.sql but `solo` (the
-    one-listing fast path)."""
+    one-listing fast path) and `full` (every therapist is rebuilt)."""
     rel = config.relevance
     return {"high": rel.high, "medium": rel.medium, "low": rel.low, "stale_before": stale_before, "load_id": load_id}
 

@@ -1,21 +1,25 @@
 -- Merge the staged batch into listings in one set-based pass (run inside one transaction).
 
 -- The therapists this load touches (rebuilt afterwards): those of new, changed or returning
--- listings, before and after, and those whose listings the resolution moved.
+-- listings, before and after, and those whose listings the resolution moved. None when $full: the
+-- load rebuilds every therapist anyway (a first load, changed settings), and DuckDB then skips
+-- these joins of the batch with the listings altogether.
 create or replace temp table load_touched as
-select old_therapist_id as therapist_id from load_diff where change <> 'unchanged' or not was_active
-union
-select new_therapist_id from load_diff where change <> 'unchanged' or not was_active
-union
-select l.therapist_id from stg_resolution as r join listings as l using (source, source_key)
-where l.therapist_id is distinct from r.therapist_id
-union
-select r.therapist_id from stg_resolution as r join listings as l using (source, source_key)
-where l.therapist_id is distinct from r.therapist_id
-union
-select therapist_id from stg_id_changes
-union
-select retired_into from stg_id_changes;
+select therapist_id from (
+    select old_therapist_id as therapist_id from load_diff where change <> 'unchanged' or not was_active
+    union
+    select new_therapist_id from load_diff where change <> 'unchanged' or not was_active
+    union
+    select l.therapist_id from stg_resolution as r join listings as l using (source, source_key)
+    where l.therapist_id is distinct from r.therapist_id
+    union
+    select r.therapist_id from stg_resolution as r join listings as l using (source, source_key)
+    where l.therapist_id is distinct from r.therapist_id
+    union
+    select therapist_id from stg_id_changes
+    union
+    select retired_into from stg_id_changes)
+where not $full;
 
 -- History: the current versions that end now (changed listings, returning ones) close, copied
 -- into listing_versions before the listing changes (sql/views/listing_history.sql).

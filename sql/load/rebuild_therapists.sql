@@ -14,7 +14,8 @@ delete from therapists where therapist_id in (select therapist_id from load_scop
 create or replace temp table rebuild_grouped as
 select therapist_id
 from listings
-where therapist_id in (select therapist_id from load_scope)
+-- ($full: the scope is every listed therapist, and DuckDB skips the semi-join.)
+where therapist_id is not null and ($full or therapist_id in (select therapist_id from load_scope))
 group by therapist_id
 having count(*) > 1 or not $solo
 union

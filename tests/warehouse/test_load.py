@@ -195,7 +195,7 @@ name = "h1"
 def test_the_one_listing_fast_path_builds_what_the_grouped_rebuild_builds(demo, tmp_path):
     """sql/load/rebuild_therapists.sql projects a therapist formed by one listing instead of ranking
     and grouping it: on the demo's listings, with some made inactive and some stale, both ways give
-    the same therapists, column for column."""
+    the same therapists, column for column, and so does a full rebuild."""
     assert demo["first"].returncode == 0, demo["first"].stderr
     config = load_config(demo["config"])
     work = tmp_path / "work.duckdb"
@@ -222,11 +222,13 @@ def test_the_one_listing_fast_path_builds_what_the_grouped_rebuild_builds(demo, 
         warehouse.con.execute("create or replace temp table load_scope as select therapist_id from therapists")
         warehouse.stage_rows("load/survivorship_ranks.sql", survivorship_ranks(config))
         stale_before = now - timedelta(days=365)
-        for solo in (True, False):
-            warehouse.run("load/rebuild_therapists.sql", {**rebuild_params(config, stale_before, "x"), "solo": solo})
+        # The scope is every therapist, so a full rebuild (which skips reading the scope) is the same too.
+        for solo, full in ((True, False), (True, True), (False, False)):
+            params = {**rebuild_params(config, stale_before, "x"), "solo": solo, "full": full}
+            warehouse.run("load/rebuild_therapists.sql", params)
             if solo:
                 solos = warehouse.con.execute("select count(*) from rebuilt_solo").fetchall()[0][0]
                 assert solos > 50, "most demo therapists have one listing"
-            built[solo] = warehouse.con.execute("select * from rebuilt order by therapist_id").fetchall()
-    assert len(built[True]) > 100
-    assert built[True] == built[False]
+            built[solo, full] = warehouse.con.execute("select * from rebuilt order by therapist_id").fetchall()
+    assert len(built[True, False]) > 100
+    assert built[True, False] == built[True, True] == built[False, False]
