@@ -34,7 +34,7 @@ from pipeline.run.history import utcnow  # noqa: E402
 from pipeline.warehouse.load import load_staged  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
-ROUNDS = 2  # each side of the first-load comparison runs this often; the best run counts
+ROUNDS = 3  # each side of the first-load comparison runs this often; the best run counts
 
 
 def staged_batch(warehouse: Warehouse, config, n: int, load_id: str) -> float:
