@@ -16,7 +16,7 @@ from pipeline.progress import Progress
 from pipeline.resolve.resolver import resolve_staged
 
 FULL_REBUILD_SHARE = 0.2  # touching more than this share of therapists rebuilds them all
-REBUILD_VERSION = 3  # bump when sql/load/rebuild_therapists.sql changes what it computes
+REBUILD_VERSION = 4  # bump when sql/load/rebuild_therapists.sql changes what it computes
 
 
 def pending(warehouse: Warehouse) -> dict[str, int]:

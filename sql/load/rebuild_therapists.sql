@@ -105,7 +105,8 @@ grouped as (
         list_sort(list_distinct(flatten(list(payment_accepted) filter (where active)))) as payment_accepted,
         list_sort(list_distinct(flatten(list(languages) filter (where active)))) as languages,
         arg_min(npi, k_npi) filter (where npi is not null) as npi,
-        list_filter([
+        -- Null when one listing gives every field (as for `rebuilt_solo` below; therapist_provenance names it).
+        case when count(*) > 1 then list_filter([
             {'field': 'name', 'source': arg_min(source, k_name) filter (where name is not null and not attached),
              'source_key': arg_min(source_key, k_name) filter (where name is not null and not attached)},
             {'field': 'business_name', 'source': arg_min(source, k_business_name) filter (where business_name is not null),
@@ -124,7 +125,7 @@ grouped as (
              'source_key': arg_min(source_key, k_opening_hours) filter (where opening_hours is not null)},
             {'field': 'npi', 'source': arg_min(source, k_npi) filter (where npi is not null),
              'source_key': arg_min(source_key, k_npi) filter (where npi is not null)}
-        ], lambda p: p.source is not null) as provenance,
+        ], lambda p: p.source is not null) end as provenance,
         flatten(list_transform(list_sort(list({'r': rank, 'v': licenses}) filter (where active and not attached)), lambda x: x.v)) as all_licenses,
         -- Every spelling of the name the active listings give, for the display name below.
         list_transform(list_sort(list({'r': rank, 'v': name}) filter (where active and name is not null and not attached)), lambda x: x.v) as all_names,
@@ -183,19 +184,8 @@ select therapist_id,
     case when active then sorted_set(payment_accepted) end as payment_accepted,
     case when active then sorted_set(languages) end as languages,
     npi,
-    -- One source speaks for every field: the names of the fields it gives, each with it (cheaper
-    -- than building, concatenating or filtering nine struct lists per row).
-    coalesce(list_transform(string_split(nullif(concat_ws(',',
-        case when name is not null then 'name' end,
-        case when business_name is not null then 'business_name' end,
-        case when phone is not null then 'phone' end,
-        case when website is not null then 'website' end,
-        case when email is not null then 'email' end,
-        case when has_address then 'address' end,
-        case when description is not null then 'description' end,
-        case when opening_hours is not null then 'opening_hours' end,
-        case when npi is not null then 'npi' end
-    ), ''), ','), lambda field: {'field': field, 'source': source, 'source_key': source_key}), []) as provenance,
+    -- One listing gives every field: no provenance is stored (see sql/views/therapist_provenance.sql).
+    null::struct(field varchar, source varchar, source_key varchar)[] as provenance,
     distinct_licenses(case when active then licenses end) as licenses,
     case when attribution is not null then [attribution] end as attribution,
     -- A listing's evidence is one item per technique or condition already (pipeline/relevance/classify.py).

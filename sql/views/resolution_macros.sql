@@ -107,3 +107,22 @@ create or replace macro slugify(name, city) as
     -- (Comparisons, not a regular expression: this runs once per rebuilt therapist.)
     list_transform([slug_base(name, city)],
                    lambda base: case when reserved_file_name(base) then base || '-therapist' else base end)[1];
+
+-- The provenance of a therapist formed by one listing: every field it gives comes from that listing
+-- (`therapists.provenance` is null for such a therapist; the view therapist_provenance and
+-- `therapists explain` use this). A place with coordinates alone has an address too.
+create or replace macro listing_provenance(source, source_key, name, business_name, phone, website, email,
+                                           street, postal_code, city, lat, description, opening_hours, npi) as
+    -- The names of the fields it gives, each with the listing (cheaper than filtering nine structs).
+    coalesce(list_transform(string_split(nullif(concat_ws(',',
+        case when name is not null then 'name' end,
+        case when business_name is not null then 'business_name' end,
+        case when phone is not null then 'phone' end,
+        case when website is not null then 'website' end,
+        case when email is not null then 'email' end,
+        case when street is not null or postal_code is not null or city is not null or lat is not null
+             then 'address' end,
+        case when description is not null then 'description' end,
+        case when opening_hours is not null then 'opening_hours' end,
+        case when npi is not null then 'npi' end
+    ), ''), ','), lambda field: {'field': field, 'source': source, 'source_key': source_key}), []);

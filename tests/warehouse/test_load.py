@@ -207,7 +207,7 @@ def test_the_one_listing_fast_path_builds_what_the_grouped_rebuild_builds(demo, 
         warehouse.con.execute(
             "update listings set last_seen = last_seen - interval 400 days where hash(source_key) % 5 = 0"
         )
-        # Some listings say nothing a provenance entry could name (it must be [], not [''] or null).
+        # Some listings say nothing a survivorship choice could name.
         warehouse.con.execute(
             "update listings set name = null, business_name = null, phone = null, website = null, email = null,"
             " street = null, city = null, postal_code = null, lat = null, lon = null, description = null,"
@@ -232,3 +232,52 @@ def test_the_one_listing_fast_path_builds_what_the_grouped_rebuild_builds(demo, 
             built[solo, full] = warehouse.con.execute("select * from rebuilt order by therapist_id").fetchall()
     assert len(built[True, False]) > 100
     assert built[True, False] == built[True, True] == built[False, False]
+
+
+@pytest.mark.xdist_group(name="demo")
+def test_provenance_is_stored_where_listings_meet_and_the_view_names_every_field(demo, capsys):
+    """A therapist formed by one listing stores no provenance (every field is that listing's): the
+    view therapist_provenance and `explain` name it; one formed by several stores its choices."""
+    from pipeline.cli import main
+
+    assert demo["first"].returncode == 0, demo["first"].stderr
+    config = load_config(demo["config"])
+    con = duckdb.connect(str(config.database), read_only=True)
+    try:
+        met = con.execute(
+            "select t.provenance is not null, t.therapist_id in (select therapist_id from listings where therapist_id"
+            " is not null group by all having count(*) > 1 union select therapist_id from site_links) as met, count(*)"
+            " from therapists as t group by all order by all"
+        ).fetchall()
+        assert [stored for stored, was_met, _ in met] == [was_met for stored, was_met, _ in met] == [False, True]
+        assert all(n > 5 for *_, n in met), "the demo has both kinds"
+        solo_id, source, key = con.execute(
+            "select t.therapist_id, l.source, l.source_key from therapists as t join listings as l"
+            " using (therapist_id) where t.provenance is null and t.name is not null and t.phone is not null"
+            " order by all limit 1"
+        ).fetchone()
+        fields = dict(
+            con.execute(
+                "select field, source || ':' || source_key from therapist_provenance where therapist_id = ?",
+                [solo_id],
+            ).fetchall()
+        )
+        assert {"name", "phone", "address"} <= fields.keys() and set(fields.values()) == {f"{source}:{key}"}
+        # The view holds what is stored, entry for entry, for the others.
+        assert (
+            con.execute(
+                "select count(*) from therapist_provenance where therapist_id in"
+                " (select therapist_id from therapists where provenance is not null)"
+            ).fetchone()
+            == con.execute("select sum(len(provenance)) from therapists").fetchone()
+        )
+        # Every therapist is named in it, and a listing that gives no field has no entry ([], not [''] or null).
+        assert con.execute(
+            "select count(*) from therapists where therapist_id not in (select therapist_id from therapist_provenance)"
+        ).fetchone() == (0,)
+        nothing = ", ".join(["null"] * 12)
+        assert con.execute(f"select listing_provenance('s', 'k', {nothing})").fetchone() == ([],)
+    finally:
+        con.close()
+    assert main(["--config", str(demo["config"]), "explain", solo_id]) == 0
+    assert f"Field provenance: name from {source}:{key}; " in capsys.readouterr().out
