@@ -34,7 +34,7 @@ select $load_id as load_id, 'bench' as source, 'b' || i as source_key, 'http://b
          else 'none' end as relevance_tier,
     list_transform(techniques, lambda t: {'technique': t, 'snippet': replace(t, '_', ' '), 'field': 'services',
                                      'source_url': 'http://bench.test/t/' || i}) as evidence,
-    sha256('b' || i) as content_hash,
+    ('0x' || left(sha256('b' || i), 32))::uhugeint as content_hash,  -- as records.content_hash: 128 bits
 from people
 join bench_zips as z using (z);
 

@@ -86,7 +86,7 @@ select * from first_listing union all select * from second_listing;
 
 insert into stg_listings by name
 select 'bench' as load_id, source, source_key, 'http://bench.test/' || source_key as url, name, kind, phone, street,
-    suite, postal_code, city, state, npi, credentials, sha256(source_key) as content_hash,
+    suite, postal_code, city, state, npi, credentials, ('0x' || left(sha256(source_key), 32))::uhugeint as content_hash,
 from bench_listings;
 
 insert into stg_geocodes by name

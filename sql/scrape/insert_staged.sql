@@ -1,7 +1,9 @@
 -- Stage one source's normalized, classified listings (NDJSON written by pipeline/scrape.py).
--- A key seen twice in one crawl keeps its latest fetch.
+-- A key seen twice in one crawl keeps its latest fetch. The content hash comes as 32 hex digits
+-- and is stored as the 128-bit integer they spell (sql/migrations/0021_content_hash_integer.sql).
 insert into stg_listings by name
-select $load_id as load_id, * exclude (evidence), evidence,
+select $load_id as load_id, * exclude (evidence, content_hash), evidence,
+    ('0x' || content_hash)::uhugeint as content_hash,
 from read_json($path, format = 'newline_delimited', columns = {
     source: 'varchar', source_key: 'varchar', url: 'varchar', fetched_at: 'timestamp',
     raw_sha256: 'varchar', raw_fields: 'json', name: 'varchar', kind: 'varchar',

@@ -24,7 +24,8 @@ select $load_id as load_id, 'sample_directory' as source, $prefix || i as source
     'http://site.samples.test/t/' || $prefix || i as url, 'Therapist ' || $prefix || i as name, 'person' as kind,
     (100 + i)::varchar || ' Main St' as street, 'Austin' as city, 'TX' as state,
     ['78701', '78704', '78745', '78757'][1 + i % 4] as postal_code, 0 as relevance_score, 'none' as relevance_tier,
-    [] as techniques, [] as conditions, sha256($prefix || i) as content_hash, '2026-01-01'::timestamp as fetched_at
+    [] as techniques, [] as conditions, '2026-01-01'::timestamp as fetched_at,
+    ('0x' || left(sha256($prefix || i), 32))::uhugeint as content_hash,  -- 128 bits, as records.content_hash
 from range($n) as t(i)
 """
 

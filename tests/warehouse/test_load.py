@@ -1,5 +1,7 @@
 """Loads over successive runs: additions, changes, removals, a failed crawl, reactivation, stable IDs."""
 
+import hashlib
+import json
 import shutil
 from datetime import timedelta
 
@@ -7,11 +9,12 @@ import duckdb
 import pytest
 
 from pipeline.config import load_config
-from pipeline.database import open_work
+from pipeline.database import Warehouse, open_work
 from pipeline.errors import NothingToDo
 from pipeline.run import runner
 from pipeline.run.history import utcnow
 from pipeline.warehouse.load import rebuild_params, survivorship_ranks
+from tests.geocode.staged import staged_row
 from tests.servers import Route, ScriptedServer
 from tests.sources.sitebuilder import profile, site
 
@@ -281,3 +284,27 @@ def test_provenance_is_stored_where_listings_meet_and_the_view_names_every_field
         con.close()
     assert main(["--config", str(demo["config"]), "explain", solo_id]) == 0
     assert f"Field provenance: name from {source}:{key}; " in capsys.readouterr().out
+
+
+def test_a_listing_hashed_before_the_integer_hash_reads_as_unchanged_after_it(tmp_path):
+    """Migration 0021 keeps the first 128 bits of each stored SHA-256 hex digest, which is what
+    records.content_hash now gives: a listing loaded before it and fetched unchanged after it is
+    'unchanged', not rewritten."""
+    row = staged_row("kept")
+    stable = {key: value for key, value in row.items() if key not in ("fetched_at", "raw_sha256", "content_hash")}
+    payload = json.dumps(stable, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    before = hashlib.sha256(payload.encode()).hexdigest()  # what the load stored until migration 0021
+    with Warehouse(tmp_path / "old.duckdb") as warehouse:
+        warehouse.migrate(upto=20)
+        warehouse.con.execute(
+            "insert into listings (source, source_key, content_hash, active) values (?, ?, ?, true)",
+            [row["source"], row["source_key"], before],
+        )
+    with open_work(tmp_path / "old.duckdb") as warehouse:
+        warehouse.stage_rows("scrape/insert_staged.sql", [row], {"load_id": "r2"})
+        assert warehouse.run("load/diff.sql") == [("unchanged", 1)]
+        (kind,) = warehouse.con.execute(
+            "select data_type from duckdb_columns() where column_name = 'content_hash'"
+            " and table_name = 'listing_versions'"
+        ).fetchone()
+    assert kind == "UHUGEINT"
