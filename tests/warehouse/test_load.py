@@ -3,6 +3,7 @@
 import hashlib
 import json
 import shutil
+from collections import Counter
 from datetime import timedelta
 
 import duckdb
@@ -13,7 +14,7 @@ from pipeline.database import Warehouse, open_work
 from pipeline.errors import NothingToDo
 from pipeline.run import runner
 from pipeline.run.history import utcnow
-from pipeline.warehouse.load import rebuild_params, survivorship_ranks
+from pipeline.warehouse.load import load_staged, rebuild_params, survivorship_ranks
 from tests.geocode.staged import staged_row
 from tests.servers import Route, ScriptedServer
 from tests.sources.sitebuilder import profile, site
@@ -308,3 +309,26 @@ def test_a_listing_hashed_before_the_integer_hash_reads_as_unchanged_after_it(tm
             " and table_name = 'listing_versions'"
         ).fetchone()
     assert kind == "UHUGEINT"
+
+
+def test_a_slug_someone_else_had_is_never_handed_to_another(tmp_path, config):
+    """A retired slug stays its therapist's: the next one wanting it gets it with its ID's start."""
+
+    def load(rows, hours):
+        warehouse.stage_rows("scrape/insert_staged.sql", rows, {"load_id": f"r{hours}"})
+        load_staged(config, warehouse, now=utcnow() + timedelta(hours=hours), counts=Counter())
+        return dict(
+            warehouse.con.execute(
+                "select source_key, slug from listings join therapists using (therapist_id)"
+            ).fetchall()
+        )
+
+    jane = {"city": "Austin", "state": "TX", "postal_code": "78701"}
+    with open_work(tmp_path / "w.duckdb") as warehouse:
+        assert load([staged_row("a", name="Jane Doe", **jane)], 0) == {"a": "jane-doe-austin"}
+        renamed = staged_row("a", name="Jane Smith", **jane)
+        assert load([renamed], 1) == {"a": "jane-smith-austin"}
+        other = staged_row("b", name="Jane Doe", street="9 Oak St", **jane)  # a's old slug
+        slugs = load([renamed, other], 2)
+        (b_id,) = warehouse.con.execute("select therapist_id from listings where source_key = 'b'").fetchone()
+    assert slugs == {"a": "jane-smith-austin", "b": f"jane-doe-austin-{b_id[1:8]}"}
