@@ -142,9 +142,8 @@ grouped as (
         -- No listing had any text to judge: "unknown", not "none" (pipeline/relevance/classify.py).
         coalesce(bool_and(relevance_tier = 'unknown') filter (where active), false) as nothing_read,
         max(updated_at) as updated_at,
-    -- Coordinates alone are an address too: a place on the map (OSM, schema.org geo) is searchable.
-    from (select *, (street is not null or postal_code is not null or city is not null or lat is not null)
-                    as has_address from keyed)
+    -- Coordinates alone are an address too (sql/views/resolution_macros.sql).
+    from (select *, has_address(street, postal_code, city, lat) as has_address from keyed)
     group by therapist_id
 )
 select g.* exclude (all_names, name, all_evidence, all_licenses),
@@ -198,8 +197,7 @@ select therapist_id,
     first_seen, last_seen, active,
     coalesce(case when active then relevance_tier = 'unknown' end, false) as nothing_read,
     updated_at,
-from (select *, (street is not null or postal_code is not null or city is not null or lat is not null)
-                as has_address
+from (select *, has_address(street, postal_code, city, lat) as has_address
       from listings where therapist_id in (select therapist_id from rebuild_solo));
 
 create or replace temp view rebuilt as

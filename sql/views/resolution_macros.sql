@@ -108,9 +108,14 @@ create or replace macro slugify(name, city) as
     list_transform([slug_base(name, city)],
                    lambda base: case when reserved_file_name(base) then base || '-therapist' else base end)[1];
 
+-- A listing or therapist has an address when it says where: a street, ZIP or city, or coordinates
+-- alone (a place on the map, from OSM or schema.org geo, is searchable).
+create or replace macro has_address(street, postal_code, city, lat) as
+    street is not null or postal_code is not null or city is not null or lat is not null;
+
 -- The provenance of a therapist formed by one listing: every field it gives comes from that listing
 -- (`therapists.provenance` is null for such a therapist; the view therapist_provenance and
--- `therapists explain` use this). A place with coordinates alone has an address too.
+-- `therapists explain` use this).
 create or replace macro listing_provenance(source, source_key, name, business_name, phone, website, email,
                                            street, postal_code, city, lat, description, opening_hours, npi) as
     -- The names of the fields it gives, each with the listing (cheaper than filtering nine structs).
@@ -120,8 +125,7 @@ create or replace macro listing_provenance(source, source_key, name, business_na
         case when phone is not null then 'phone' end,
         case when website is not null then 'website' end,
         case when email is not null then 'email' end,
-        case when street is not null or postal_code is not null or city is not null or lat is not null
-             then 'address' end,
+        case when has_address(street, postal_code, city, lat) then 'address' end,
         case when description is not null then 'description' end,
         case when opening_hours is not null then 'opening_hours' end,
         case when npi is not null then 'npi' end
