@@ -9,4 +9,4 @@ select therapist_id, name, kind, credentials, business_name, npi, licenses, phon
     conditions, relevance_score, relevance_tier, evidence, opening_hours, attribution,
     address_flags, price_range, payment_accepted, languages,
 from read_parquet($batch)
-order by lat, therapist_id;
+order by lat;
