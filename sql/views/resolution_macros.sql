@@ -118,8 +118,8 @@ create or replace macro has_address(street, postal_code, city, lat) as
 -- `therapists explain` use this).
 create or replace macro listing_provenance(source, source_key, name, business_name, phone, website, email,
                                            street, postal_code, city, lat, description, opening_hours, npi) as
-    -- The names of the fields it gives, each with the listing (cheaper than filtering nine structs).
-    coalesce(list_transform(string_split(nullif(concat_ws(',',
+    -- The names of the fields it gives, each with the listing ([] when it gives none).
+    list_transform(list_filter([
         case when name is not null then 'name' end,
         case when business_name is not null then 'business_name' end,
         case when phone is not null then 'phone' end,
@@ -129,4 +129,4 @@ create or replace macro listing_provenance(source, source_key, name, business_na
         case when description is not null then 'description' end,
         case when opening_hours is not null then 'opening_hours' end,
         case when npi is not null then 'npi' end
-    ), ''), ','), lambda field: {'field': field, 'source': source, 'source_key': source_key}), []);
+    ], lambda field: field is not null), lambda field: {'field': field, 'source': source, 'source_key': source_key});
